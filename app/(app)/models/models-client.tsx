@@ -1,0 +1,145 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useMemo } from 'react';
+import type { EloPriceParams } from '@/lib/models/elo-price-params';
+import { eloPriceParamsSchema, formatProviderChoice, parseProviderChoice } from '@/lib/models/elo-price-params';
+import { EloPriceChart } from './elo-price-chart';
+import { EloPriceTable } from './elo-price-table';
+import { useEloPriceQuery } from './use-elo-price';
+
+const MIX_PRESETS = [
+  { value: '1:1', label: '1:1 (even)' },
+  { value: '3:1', label: '3:1 (default)' },
+  { value: '10:1', label: '10:1 (RAG, long prompts)' },
+  { value: '1:3', label: '1:3 (generation-heavy)' },
+];
+
+export function ModelsClient() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const params: EloPriceParams = useMemo(() => {
+    const parsed = eloPriceParamsSchema.safeParse(Object.fromEntries(search));
+    return parsed.success ? parsed.data : {};
+  }, [search]);
+  const { data, error, isPending, isFetching, refetch } = useEloPriceQuery(params);
+
+  const setParams = useCallback(
+    (patch: Record<string, string | undefined>) => {
+      const next = new URLSearchParams(search);
+      for (const [k, v] of Object.entries(patch)) {
+        if (v === undefined || v === '') next.delete(k);
+        else next.set(k, v);
+      }
+      const qs = next.toString();
+      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+    },
+    [router, pathname, search],
+  );
+
+  const showFrontier = params.frontier !== '0';
+  const mix = data ? `${data.mix.input}:${data.mix.output}` : params.mix ?? '3:1';
+  const mixOptions = MIX_PRESETS.some((m) => m.value === mix) ? MIX_PRESETS : [...MIX_PRESETS, { value: mix, label: mix }];
+
+  const setProvider = (modelId: string, providerId: string) => {
+    const choice = parseProviderChoice(params.p);
+    const cheapest = data?.points.find((p) => p.modelId === modelId)?.providers[0]?.providerId;
+    if (providerId === cheapest) delete choice[modelId];
+    else choice[modelId] = providerId;
+    setParams({ p: formatProviderChoice(choice) });
+  };
+
+  return (
+    <div className="flex flex-col gap-5">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Models</h1>
+          <p className="mt-1 max-w-3xl text-sm text-muted">
+            Chatbot Arena Elo against blended USD per 1M tokens at your input:output mix. Models on the Pareto frontier are
+            not beaten on both price and quality by any other. Elo compares only within one snapshot.
+          </p>
+        </div>
+        <div className="flex gap-2 text-sm" role="group" aria-label="Presets">
+          <Link className="rounded-md border border-border bg-panel px-3 py-1.5 hover:bg-panel-2" href="/models?elo=2024-06-19&prices=2024-06-17" scroll={false}>
+            Mid-2024: Llama 3 launch
+          </Link>
+          <Link className="rounded-md border border-border bg-panel px-3 py-1.5 hover:bg-panel-2" href="/models" scroll={false}>
+            Latest
+          </Link>
+        </div>
+      </header>
+
+      <section aria-label="Controls" className="flex flex-wrap items-end gap-4 rounded-lg border border-border bg-panel p-4 text-sm">
+        <label className="flex flex-col gap-1">
+          <span className="text-muted">Elo snapshot</span>
+          <select
+            className="rounded-md border border-border bg-panel-2 px-2 py-1.5"
+            value={data?.snapshot?.asOf ?? params.elo ?? ''}
+            onChange={(e) => setParams({ elo: e.target.value })}
+          >
+            {data?.options.snapshots.map((s) => (
+              <option key={s.id} value={s.asOf}>{s.name} · {s.models} models</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-muted">Prices in force on</span>
+          <select
+            className="rounded-md border border-border bg-panel-2 px-2 py-1.5"
+            value={data?.priceDate ?? params.prices ?? ''}
+            onChange={(e) => setParams({ prices: e.target.value })}
+          >
+            {data?.options.priceDates.map((p) => (
+              <option key={p.effectiveFrom} value={p.effectiveFrom}>{p.effectiveFrom} · {p.name}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-muted">Input:output token mix</span>
+          <select className="rounded-md border border-border bg-panel-2 px-2 py-1.5" value={mix} onChange={(e) => setParams({ mix: e.target.value === '3:1' ? undefined : e.target.value })}>
+            {mixOptions.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
+          </select>
+        </label>
+        <label className="flex items-center gap-2 pb-1.5">
+          <input type="checkbox" checked={showFrontier} onChange={(e) => setParams({ frontier: e.target.checked ? undefined : '0' })} />
+          Show Pareto frontier
+        </label>
+        {params.p && (
+          <button type="button" className="pb-1.5 text-accent underline" onClick={() => setParams({ p: undefined })}>
+            Reset providers to cheapest
+          </button>
+        )}
+        <span className="ml-auto pb-1.5 text-xs text-muted" aria-live="polite">{isFetching && !isPending ? 'Updating…' : ''}</span>
+      </section>
+
+      {error ? (
+        <div role="alert" className="rounded-lg border border-bad/40 bg-panel p-4 text-sm">
+          <p className="font-medium text-bad">Could not load the models.</p>
+          <p className="mt-1 text-muted">{error.message}</p>
+          <button type="button" className="mt-3 rounded-md border border-border px-3 py-1" onClick={() => refetch()}>Retry</button>
+        </div>
+      ) : isPending || !data ? (
+        <div className="h-[480px] animate-pulse rounded-lg border border-border bg-panel" aria-busy="true" aria-label="Loading chart" />
+      ) : data.points.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-border bg-panel p-8 text-center text-sm text-muted">
+          No model has both an Elo in this snapshot and a price in force on {data.priceDate}. Pick another price date.
+        </div>
+      ) : (
+        <>
+          <EloPriceChart points={data.points} showFrontier={showFrontier} mix={data.mix} snapshotName={data.snapshot?.name ?? ''} />
+          <EloPriceTable points={data.points} onProvider={setProvider} />
+          {data.unpriced.length > 0 && (
+            <details className="rounded-lg border border-border bg-panel p-4 text-sm">
+              <summary className="cursor-pointer text-muted">
+                {data.unpriced.length} catalog models in this snapshot have no price in force on {data.priceDate}
+              </summary>
+              <p className="mt-2">{data.unpriced.map((u) => `${u.name} (${Math.round(u.elo)})`).join(' · ')}</p>
+            </details>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { DbHandle } from './client';
+import { migrateDatabase, openDatabase } from './client';
+import { seedReference } from './seed';
+
+/**
+ * The app's database: opened, migrated and seeded once per process, on first use. Kept on globalThis so
+ * Next's separate module graphs (route handlers, server components, instrumentation) share one handle.
+ */
+const KEY = Symbol.for('frontier.db');
+type Holder = { [KEY]?: Promise<DbHandle> };
+
+export function getDatabase(): Promise<DbHandle> {
+  const g = globalThis as Holder;
+  if (!g[KEY]) {
+    g[KEY] = (async () => {
+      const h = await openDatabase({ purpose: 'app' });
+      await migrateDatabase(h);
+      await seedReference(h.db);
+      return h;
+    })();
+    g[KEY].catch(() => { delete g[KEY]; });
+  }
+  return g[KEY];
+}
+
+export async function getDb() {
+  return (await getDatabase()).db;
+}

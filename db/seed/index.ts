@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { appMeta, modelAliases, models, providers } from '@/db/schema';
+import { getCatalog } from '@/db/queries/get-catalog';
+import { savePriceSheet } from '@/db/queries/save-price-sheet';
+import { saveQualitySnapshot } from '@/db/queries/save-quality-snapshot';
+import { aliasRowsFor, createResolver } from '@/lib/catalog/resolve';
+import { PROVIDERS } from '@/lib/catalog/types';
+import { sha256 } from '@/lib/hash';
+import { importLiteLLMPriceMap } from '@/lib/pricing/litellm';
+import { parseArenaCsv } from '@/lib/quality/arena';
+import { CATALOG } from './catalog';
+import { ARENA_SNAPSHOTS, PRICE_SHEETS } from './sources';
+
+/** Bump when the seed's meaning changes without its inputs changing. */
+const SEED_REVISION = '1';
+const DATA_DIR = path.join(process.cwd(), 'db', 'seed', 'data');
+
+export type SeedReport = { skipped: boolean; version: string; models: number; aliases: number; priceSheets: { name: string; prices: number }[]; snapshots: { name: string; scores: number; mapped: number }[] };
+
+function readData(file: string): string {
+  return fs.readFileSync(path.join(DATA_DIR, file), 'utf8');
+}
+
+export function referenceVersion(): string {
+  const files = [...PRICE_SHEETS.map((s) => s.file), ...ARENA_SNAPSHOTS.map((s) => s.file)].map((f) => sha256(readData(f)));
+  return sha256(JSON.stringify([SEED_REVISION, CATALOG, PROVIDERS, PRICE_SHEETS, ARENA_SNAPSHOTS, files])).slice(0, 16);
+}
+
+/**
+ * Loads the model catalog, providers, bundled price sheets and Arena snapshots. Idempotent: a database already
+ * at this reference version is left alone; otherwise everything is upserted (same files keep their ids).
+ */
+export async function seedReference(db: Db, opts: { force?: boolean } = {}): Promise<SeedReport> {
+  const version = referenceVersion();
+  const [current] = await db.select().from(appMeta).where(eq(appMeta.key, 'reference_version'));
+  const report: SeedReport = { skipped: false, version, models: CATALOG.length, aliases: 0, priceSheets: [], snapshots: [] };
+  if (current?.value === version && !opts.force) return { ...report, skipped: true };
+
+  const aliasRows = aliasRowsFor(CATALOG);
+  report.aliases = aliasRows.length;
+  await db.transaction(async (tx) => {
+    await tx.insert(providers).values(PROVIDERS.map((p) => ({ id: p.id, name: p.name, kind: p.kind })))
+      .onConflictDoUpdate({ target: providers.id, set: { name: sql`excluded.name`, kind: sql`excluded.kind` } });
+    await tx.insert(models).values(CATALOG.map((m) => ({
+      id: m.id, name: m.name, vendor: m.vendor, family: m.family, openWeights: m.openWeights, paramsB: m.paramsB,
+      contextWindow: m.contextWindow, releasedOn: m.releasedOn, source: m.source,
+    }))).onConflictDoUpdate({
+      target: models.id,
+      set: {
+        name: sql`excluded.name`, vendor: sql`excluded.vendor`, family: sql`excluded.family`, openWeights: sql`excluded.open_weights`,
+        paramsB: sql`excluded.params_b`, contextWindow: sql`excluded.context_window`, releasedOn: sql`excluded.released_on`, source: sql`excluded.source`,
+      },
+    });
+    await tx.delete(modelAliases).where(inArray(modelAliases.modelId, CATALOG.map((m) => m.id)));
+    for (let i = 0; i < aliasRows.length; i += 500) {
+      await tx.insert(modelAliases).values(aliasRows.slice(i, i + 500))
+        .onConflictDoUpdate({ target: modelAliases.pattern, set: { modelId: sql`excluded.model_id`, rank: sql`excluded.rank` } });
+    }
+  });
+
+  const catalog = await getCatalog(db);
+  for (const s of PRICE_SHEETS) {
+    const text = readData(s.file);
+    const result = importLiteLLMPriceMap(JSON.parse(text), catalog, { effectiveFrom: s.effectiveFrom });
+    const saved = await savePriceSheet(db, {
+      workspaceId: null, source: 'litellm', complete: true, name: s.name, effectiveFrom: s.effectiveFrom, sha256: sha256(text), importedBy: 'seed', result,
+    });
+    report.priceSheets.push({ name: s.name, prices: saved.prices });
+  }
+  const resolve = createResolver(catalog.aliases);
+  for (const s of ARENA_SNAPSHOTS) {
+    const text = readData(s.file);
+    const saved = await saveQualitySnapshot(db, {
+      workspaceId: null, source: 'arena', name: s.name, asOf: s.asOf, sha256: sha256(text), snapshot: parseArenaCsv(text), resolve,
+    });
+    report.snapshots.push({ name: s.name, scores: saved.scores, mapped: saved.mapped });
+  }
+  await db.insert(appMeta).values({ key: 'reference_version', value: version })
+    .onConflictDoUpdate({ target: appMeta.key, set: { value: version, updatedAt: sql`now()` } });
+  return report;
+}

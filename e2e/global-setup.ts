@@ -1,0 +1,5 @@
+import fs from 'node:fs';
+
+export default function globalSetup() {
+  fs.mkdirSync('e2e/screenshots', { recursive: true });
+}

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+
+/** Domain errors carry a code; only the HTTP edge maps them to a status. */
+export class AppError extends Error {
+  readonly status: number = 500;
+  constructor(readonly code: string, message: string, readonly issues?: unknown) {
+    super(message);
+  }
+}
+export class BadRequestError extends AppError {
+  override readonly status = 400;
+  constructor(message: string, issues?: unknown) { super('bad_request', message, issues); }
+}
+export class NotFoundError extends AppError {
+  override readonly status = 404;
+  constructor(message: string) { super('not_found', message); }
+}
+export class UnavailableError extends AppError {
+  override readonly status = 503;
+  constructor(message: string) { super('unavailable', message); }
+}
+
+export function validationError(err: z.ZodError): BadRequestError {
+  const issues = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return new BadRequestError(issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), issues);
+}
+
+/** One error envelope for every API answer: `{ error: { code, message, issues } }`. */
+export function errorResponse(err: unknown): Response {
+  if (err instanceof AppError) {
+    return Response.json({ error: { code: err.code, message: err.message, issues: err.issues } }, { status: err.status });
+  }
+  const code = (err as { code?: string })?.code;
+  if (code === 'database_locked' || code === 'ECONNREFUSED' || code === '57P01' || code === '57P03') {
+    return Response.json({ error: { code: 'unavailable', message: 'The database is not reachable right now. Try again shortly.' } }, { status: 503 });
+  }
+  console.error('[api] unexpected error:', err);
+  return Response.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } }, { status: 500 });
+}

@@ -1,0 +1,15 @@
+import type { EloPricePoint, TokenMix } from '@/lib/quality/frontier';
+
+/** What crosses to the browser for the Models view: plain JSON, prices as decimal strings. */
+export type SnapshotOption = { id: string; name: string; asOf: string; category: string; models: number };
+export type PriceDateOption = { effectiveFrom: string; name: string; prices: number };
+
+export type EloPriceView = {
+  snapshot: SnapshotOption | null;
+  priceDate: string | null;
+  mix: TokenMix;
+  points: EloPricePoint[];
+  /** Models with an Elo in the snapshot but no price in force on the day (listed, not plotted). */
+  unpriced: { modelId: string; name: string; elo: number }[];
+  options: { snapshots: SnapshotOption[]; priceDates: PriceDateOption[] };
+};

@@ -1,0 +1,7 @@
+import type { EloPriceParams } from './elo-price-params';
+
+/** One key per metric, shared by the server prefetch and the client hook (so hydration hits). */
+export function eloPriceKey(params: EloPriceParams) {
+  const clean = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== ''));
+  return ['models:elo-price', clean] as const;
+}
