@@ -27,6 +27,6 @@ if (mode === 'start' && !fs.existsSync(path.join(process.cwd(), '.next', 'BUILD_
   process.exit(1);
 }
 const next = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
-const child = spawn(process.execPath, [next, mode, '-p', port, ...process.argv.slice(3)], { stdio: 'inherit', env: { ...process.env, PORT: port } });
+const child = spawn(process.execPath, [next, mode, '-p', port, ...process.argv.slice(3)], { stdio: 'inherit', env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, PORT: port } });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -46,6 +46,23 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: { paylo
   );
 }
 
+function FrontierLabel(props: { x?: number | string; y?: number | string; value?: unknown }) {
+  const x = Number(props.x ?? 0);
+  const y = Number(props.y ?? 0);
+  return (
+    <text x={x} y={y - 10} textAnchor="middle" fontSize={11} fill="var(--text)" paintOrder="stroke" stroke="var(--panel)" strokeWidth={3}>
+      {String(props.value ?? '')}
+    </text>
+  );
+}
+
+function niceTicks(min: number, max: number): number[] {
+  const step = max - min > 300 ? 100 : 50;
+  const out: number[] = [];
+  for (let t = Math.ceil(min / step) * step; t <= max; t += step) out.push(t);
+  return out;
+}
+
 export function EloPriceChart({ points, showFrontier, mix, snapshotName }: { points: EloPricePoint[]; showFrontier: boolean; mix: TokenMix; snapshotName: string }) {
   const data = points.filter((p) => Number(p.blendedPerMtok) > 0).map(toDatum);
   const vendors = [...new Set(data.map((d) => d.vendor))].sort();
@@ -54,8 +71,8 @@ export function EloPriceChart({ points, showFrontier, mix, snapshotName }: { poi
   const ys = data.flatMap((d) => [d.ciLower ?? d.elo, d.ciUpper ?? d.elo]);
   const xMin = Math.min(...xs) / 1.6;
   const xMax = Math.max(...xs) * 1.6;
-  const yMin = Math.floor((Math.min(...ys) - 15) / 25) * 25;
-  const yMax = Math.ceil((Math.max(...ys) + 15) / 25) * 25;
+  const yMin = Math.floor((Math.min(...ys) - 15) / 50) * 50;
+  const yMax = Math.ceil((Math.max(...ys) + 25) / 50) * 50;
   const ticks = TICKS.filter((t) => t >= xMin && t <= xMax);
 
   return (
@@ -74,7 +91,7 @@ export function EloPriceChart({ points, showFrontier, mix, snapshotName }: { poi
               label={{ value: 'Blended USD per 1M tokens', position: 'insideBottom', offset: -16, fill: 'var(--muted)', fontSize: 12 }}
             />
             <YAxis
-              type="number" dataKey="y" name="Elo" domain={[yMin, yMax]} stroke="var(--muted)" fontSize={12} width={56}
+              type="number" dataKey="y" name="Elo" domain={[yMin, yMax]} ticks={niceTicks(yMin, yMax)} stroke="var(--muted)" fontSize={12} width={56}
               label={{ value: 'Arena Elo', angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 12 }}
             />
             <Tooltip content={<PointTooltip />} cursor={{ strokeDasharray: '3 3' }} />
@@ -89,7 +106,7 @@ export function EloPriceChart({ points, showFrontier, mix, snapshotName }: { poi
                 name="Pareto frontier" data={frontier} fill="var(--frontier)" line={{ stroke: 'var(--frontier)', strokeDasharray: '5 4', strokeWidth: 1.5 }}
                 shape={() => <g />} legendType="line" isAnimationActive={false}
               >
-                <LabelList dataKey="label" position="top" fontSize={11} fill="var(--text)" />
+                <LabelList dataKey="label" content={FrontierLabel} />
               </Scatter>
             )}
           </ScatterChart>

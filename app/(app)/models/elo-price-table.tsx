@@ -1,6 +1,5 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { D, formatCurrency } from '@/lib/money';
 import { vendorColor } from '@/lib/models/colors';
 import type { EloPricePoint } from '@/lib/quality/frontier';
@@ -31,12 +30,16 @@ function sortValue(p: EloPricePoint, key: SortKey): string | number | null {
 }
 
 /** Sortable table of the same numbers as the chart (also its accessible fallback). Sort lives in the URL. */
-export function EloPriceTable({ points, onProvider }: { points: EloPricePoint[]; onProvider: (modelId: string, providerId: string) => void }) {
-  const search = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const sort = (COLUMNS.find((c) => c.key === search.get('sort'))?.key ?? 'elo') as SortKey;
-  const dir = search.get('dir') === 'asc' ? 'asc' : search.get('dir') === 'desc' ? 'desc' : sort === 'name' || sort === 'provider' ? 'asc' : 'desc';
+export function EloPriceTable(props: {
+  points: EloPricePoint[];
+  onProvider: (modelId: string, providerId: string) => void;
+  sort?: string;
+  dir?: 'asc' | 'desc';
+  onSort: (sort: SortKey, dir: 'asc' | 'desc') => void;
+}) {
+  const { points, onProvider } = props;
+  const sort = (COLUMNS.find((c) => c.key === props.sort)?.key ?? 'elo') as SortKey;
+  const dir = props.dir ?? (sort === 'name' || sort === 'provider' ? 'asc' : 'desc');
 
   const sorted = [...points].sort((a, b) => {
     const va = sortValue(a, sort);
@@ -51,11 +54,7 @@ export function EloPriceTable({ points, onProvider }: { points: EloPricePoint[];
   });
 
   const setSort = (key: SortKey) => {
-    const next = new URLSearchParams(search);
-    const nextDir = key === sort ? (dir === 'asc' ? 'desc' : 'asc') : key === 'name' || key === 'provider' ? 'asc' : 'desc';
-    next.set('sort', key);
-    next.set('dir', nextDir);
-    router.replace(`${pathname}?${next}`, { scroll: false });
+    props.onSort(key, key === sort ? (dir === 'asc' ? 'desc' : 'asc') : key === 'name' || key === 'provider' ? 'asc' : 'desc');
   };
 
   return (
@@ -78,14 +77,14 @@ export function EloPriceTable({ points, onProvider }: { points: EloPricePoint[];
           {sorted.map((p) => (
             <tr key={p.modelId} data-model={p.modelId} className="border-b border-border last:border-0 hover:bg-panel-2">
               <th scope="row" className="px-3 py-2 text-left font-medium">
-                <span className="flex items-center gap-2">
+                <span className="flex items-center gap-2 whitespace-nowrap">
                   <span aria-hidden className={`inline-block h-2.5 w-2.5 ${p.openWeights ? 'rounded-full' : 'rotate-45'}`} style={{ background: vendorColor(p.vendor) }} />
                   {p.name}
                   {p.onFrontier && <span className="rounded bg-accent-soft px-1.5 py-0.5 text-[10px] font-semibold uppercase text-accent">frontier</span>}
                 </span>
                 <span className="block pl-4.5 text-xs font-normal text-muted">{p.vendor} · {p.openWeights ? 'open weights' : 'closed'}</span>
               </th>
-              <td className="px-3 py-2 text-right tabular">
+              <td className="whitespace-nowrap px-3 py-2 text-right tabular">
                 {Math.round(p.elo)}
                 {p.ciLower !== null && p.ciUpper !== null && <span className="text-muted"> ({Math.round(p.ciLower)}–{Math.round(p.ciUpper)})</span>}
               </td>

@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useMemo } from 'react';
+import { usePathname, useSearchParams } from 'next/navigation';
+import { useCallback, useEffect, useState } from 'react';
 import type { EloPriceParams } from '@/lib/models/elo-price-params';
 import { eloPriceParamsSchema, formatProviderChoice, parseProviderChoice } from '@/lib/models/elo-price-params';
 import { EloPriceChart } from './elo-price-chart';
@@ -16,27 +16,34 @@ const MIX_PRESETS = [
   { value: '1:3', label: '1:3 (generation-heavy)' },
 ];
 
+function parseParams(qs: string): EloPriceParams {
+  const parsed = eloPriceParamsSchema.safeParse(Object.fromEntries(new URLSearchParams(qs)));
+  return parsed.success ? parsed.data : {};
+}
+
 export function ModelsClient() {
-  const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
-  const params: EloPriceParams = useMemo(() => {
-    const parsed = eloPriceParamsSchema.safeParse(Object.fromEntries(search));
-    return parsed.success ? parsed.data : {};
-  }, [search]);
+  // The view's state lives here and is mirrored into the URL, so a link reproduces it; links and back/forward
+  // that change the URL flow back in through useSearchParams.
+  const searchString = search.toString();
+  const [params, setParamsState] = useState<EloPriceParams>(() => parseParams(searchString));
+  useEffect(() => setParamsState(parseParams(searchString)), [searchString]);
   const { data, error, isPending, isFetching, refetch } = useEloPriceQuery(params);
 
   const setParams = useCallback(
-    (patch: Record<string, string | undefined>) => {
-      const next = new URLSearchParams(search);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined || v === '') next.delete(k);
-        else next.set(k, v);
-      }
-      const qs = next.toString();
-      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+    (patch: Partial<Record<keyof EloPriceParams, string | undefined>>) => {
+      setParamsState((prev) => {
+        const merged: Record<string, string | undefined> = { ...prev, ...patch };
+        const next = new URLSearchParams();
+        for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '') next.set(k, v);
+        const qs = next.toString();
+        // The native history API updates the URL without a server round trip: data comes from the API.
+        window.history.replaceState(null, '', qs ? `${pathname}?${qs}` : pathname);
+        return parseParams(qs);
+      });
     },
-    [router, pathname, search],
+    [pathname],
   );
 
   const showFrontier = params.frontier !== '0';
@@ -129,11 +136,14 @@ export function ModelsClient() {
       ) : (
         <>
           <EloPriceChart points={data.points} showFrontier={showFrontier} mix={data.mix} snapshotName={data.snapshot?.name ?? ''} />
-          <EloPriceTable points={data.points} onProvider={setProvider} />
+          <EloPriceTable
+            points={data.points} onProvider={setProvider} sort={params.sort} dir={params.dir}
+            onSort={(sort, dir) => setParams({ sort, dir })}
+          />
           {data.unpriced.length > 0 && (
             <details className="rounded-lg border border-border bg-panel p-4 text-sm">
               <summary className="cursor-pointer text-muted">
-                {data.unpriced.length} catalog models in this snapshot have no price in force on {data.priceDate}
+                {data.unpriced.length} catalog {data.unpriced.length === 1 ? 'model' : 'models'} in this snapshot {data.unpriced.length === 1 ? 'has' : 'have'} no price in force on {data.priceDate}
               </summary>
               <p className="mt-2">{data.unpriced.map((u) => `${u.name} (${Math.round(u.elo)})`).join(' · ')}</p>
             </details>
