@@ -1,0 +1,73 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { createTestDatabase } from '@/db/testing';
+
+const root = path.resolve(__dirname, '../..');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+
+function cli(args: string[], env: Record<string, string>) {
+  const r = spawnSync(tsx, ['scripts/frontier.ts', ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 });
+  const out = r.stdout.trim();
+  return { status: r.status, json: out ? JSON.parse(out.split('\n').pop()!) : null, stderr: r.stderr };
+}
+
+describe('CLI on a fresh PGlite folder', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontier-cli-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const env = { PGLITE_DIR: dir, DATABASE_URL: '' };
+
+  test('migrate, seed, workspace create; each prints one JSON object', () => {
+    expect(cli(['migrate', '--json'], env)).toMatchObject({ status: 0, json: { ok: true, database: 'pglite' } });
+    const seeded = cli(['seed', '--json'], env);
+    expect(seeded.status).toBe(0);
+    expect(seeded.json).toMatchObject({ ok: true, skipped: false, models: 82 });
+    expect(cli(['seed', '--json'], env).json).toMatchObject({ ok: true, skipped: true });
+    expect(cli(['workspace', 'create', 'acme', '--name', 'Acme Inc', '--json'], env).json).toMatchObject({ ok: true, workspace: { slug: 'acme', name: 'Acme Inc' } });
+  });
+
+  test('failures exit non-zero with a one-line reason', () => {
+    const dup = cli(['workspace', 'create', 'acme', '--json'], env);
+    expect(dup.status).toBe(1);
+    expect(dup.json).toEqual({ ok: false, error: 'workspace "acme" already exists' });
+    const bad = cli(['workspace', 'create', 'Not A Slug', '--json'], env);
+    expect(bad.status).toBe(1);
+    expect(bad.json.error).toMatch(/slug must be/);
+    expect(cli(['frobnicate'], env)).toMatchObject({ status: 1, stderr: 'error: unknown command "frobnicate". Run `npm run frontier -- --help`.\n' });
+  });
+
+  test('refuses a data folder another live process holds, and names it', async () => {
+    // A second process takes the lock the way the app does, and holds it until killed.
+    const holder = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/helpers/hold-db.ts', dir], { cwd: root, env: { ...process.env, DATABASE_URL: '' } });
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout.on('data', (d) => String(d).includes('held') && resolve());
+      holder.on('exit', (c) => reject(new Error(`holder exited ${c}`)));
+    });
+    try {
+      const r = cli(['seed', '--json'], env);
+      expect(r.status).toBe(1);
+      expect(r.json.error).toContain(`is in use by process ${holder.pid} (app`);
+    } finally {
+      holder.kill('SIGKILL');
+      await new Promise((r) => holder.on('exit', r));
+    }
+    // The holder died without releasing: its lock is stale and the next process takes it over.
+    expect(cli(['seed', '--json'], env)).toMatchObject({ status: 0, json: { ok: true } });
+  });
+});
+
+describe.runIf(!!process.env.DATABASE_URL)('CLI on a fresh Postgres database', () => {
+  test('migrate and seed, then seed again adds nothing', async () => {
+    const t = await createTestDatabase('postgres', { migrate: false });
+    try {
+      const env = { DATABASE_URL: t.url! };
+      expect(cli(['migrate', '--json'], env)).toMatchObject({ status: 0, json: { ok: true, database: 'postgres' } });
+      expect(cli(['seed', '--json'], env).json).toMatchObject({ ok: true, skipped: false, models: 82 });
+      expect(cli(['seed', '--json'], env).json).toMatchObject({ ok: true, skipped: true });
+    } finally {
+      await t.destroy();
+    }
+  });
+});
