@@ -14,7 +14,11 @@ export async function register() {
     const url = `http://localhost:${port}`;
     if (h.kind === 'pglite') advertiseUrl(h.label, url);
     console.log(`[frontier] database: ${h.kind} (${h.label})`);
-    console.log(`[frontier] ready: open ${url}/models`);
+    const { bootstrapFromEnv } = await import('./lib/auth/service');
+    const boot = await bootstrapFromEnv(h.db, process.env);
+    if (boot === 'created') console.log(`[frontier] created the owner ${process.env.FRONTIER_ADMIN_EMAIL} from FRONTIER_ADMIN_EMAIL`);
+    if (boot === 'none') console.log(`[frontier] first run: create the owner account at ${url}/setup`);
+    else console.log(`[frontier] ready: open ${url}/models`);
   } catch (e) {
     console.error(`[frontier] cannot open the database: ${(e as Error).message}`);
     process.exit(1);

@@ -26,3 +26,8 @@ export function getDatabase(): Promise<DbHandle> {
 export async function getDb() {
   return (await getDatabase()).db;
 }
+
+/** Tests hand the app's routes their own database instead of opening one from the environment. */
+export function useDatabaseForTests(h: DbHandle): void {
+  (globalThis as Holder)[KEY] = Promise.resolve(h);
+}

@@ -9,6 +9,12 @@ import { migrateDatabase, openDatabase } from '@/db/client';
 import { DatabaseLockedError } from '@/db/lock';
 import { workspaces } from '@/db/schema';
 import { seedReference } from '@/db/seed';
+import { addMembership, createUser, findUserByEmail, getWorkspaceBySlug } from '@/db/queries/accounts';
+import { audit } from '@/db/queries/audit';
+import { hashPassword, passwordProblem } from '@/lib/auth/crypto';
+import type { KeyRole, Role } from '@/lib/auth/roles';
+import { KEY_ROLES, ROLES } from '@/lib/auth/roles';
+import { createApiKey } from '@/lib/auth/service';
 import { CliError, parseArgs } from '@/lib/cli/args';
 
 const HELP = `Usage: npm run frontier -- <command> [options]
@@ -18,6 +24,10 @@ Commands:
   seed [--force]                  load the model catalog, price sheets and Arena snapshots
   workspace create <slug> [--name "Name"]
                                   create a workspace
+  user create --email E --password-stdin [--name N] [--workspace slug --role owner|editor|viewer]
+                                  create a user (password read from standard input), optionally a member
+  apikey create --workspace slug --role editor|viewer [--name N]
+                                  create an API key; prints it once
 
 Options:
   --json                          print one JSON object on stdout
@@ -28,6 +38,14 @@ Environment:
 const args = parseArgs(process.argv.slice(2));
 const json = args.flags.json === true;
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
+const flag = (name: string): string | undefined => (typeof args.flags[name] === 'string' ? (args.flags[name] as string) : undefined);
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new CliError('--password-stdin expects the password on standard input (e.g. echo "$PW" | …)');
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
   const h = await openDatabase({ purpose: 'cli' });
@@ -70,6 +88,47 @@ async function run(): Promise<Record<string, unknown>> {
         const [w] = await h.db.insert(workspaces).values({ slug, name }).returning();
         log(`created workspace ${slug}`);
         return { ok: true, workspace: { id: w!.id, slug: w!.slug, name: w!.name } };
+      });
+    }
+    case 'user': {
+      if (sub !== 'create') throw new CliError(`unknown user command "${sub ?? ''}" (expected: create)`);
+      const email = flag('email');
+      if (!email) throw new CliError('--email is required');
+      if (args.flags['password-stdin'] !== true) throw new CliError('pass the password on standard input with --password-stdin');
+      const password = (await readStdin()).replace(/\r?\n$/, '');
+      const problem = passwordProblem(password);
+      if (problem) throw new CliError(problem);
+      const slug = flag('workspace');
+      const role = flag('role') ?? (slug ? 'viewer' : undefined);
+      if (role && !(ROLES as readonly string[]).includes(role)) throw new CliError(`--role must be one of ${ROLES.join(', ')}`);
+      return withDb(async (h) => {
+        await migrateDatabase(h);
+        if (await findUserByEmail(h.db, email)) throw new CliError(`a user with email ${email.toLowerCase()} already exists`);
+        const ws = slug ? await getWorkspaceBySlug(h.db, slug) : null;
+        if (slug && !ws) throw new CliError(`no workspace "${slug}"`);
+        const user = await createUser(h.db, { email, name: flag('name') ?? '', passwordHash: await hashPassword(password) });
+        if (ws && role) {
+          await addMembership(h.db, ws.id, user.id, role as Role);
+          await audit(h.db, ws.id, { label: 'cli' }, 'member.added', user.email, { role });
+        }
+        log(`created user ${user.email}${ws ? ` (${role} in ${ws.slug})` : ''}`);
+        return { ok: true, user: { id: user.id, email: user.email }, membership: ws ? { workspace: ws.slug, role } : null };
+      });
+    }
+    case 'apikey': {
+      if (sub !== 'create') throw new CliError(`unknown apikey command "${sub ?? ''}" (expected: create)`);
+      const slug = flag('workspace');
+      const role = flag('role');
+      if (!slug) throw new CliError('--workspace is required');
+      if (!role || !(KEY_ROLES as readonly string[]).includes(role)) throw new CliError(`--role must be one of ${KEY_ROLES.join(', ')}`);
+      return withDb(async (h) => {
+        await migrateDatabase(h);
+        const ws = await getWorkspaceBySlug(h.db, slug);
+        if (!ws) throw new CliError(`no workspace "${slug}"`);
+        const k = await createApiKey(h.db, ws.id, { label: 'cli' }, { name: flag('name') ?? `cli-${new Date().toISOString().slice(0, 10)}`, role: role as KeyRole });
+        log(`created ${role} key "${k.name}" for ${slug}; it is shown once`);
+        if (!json) process.stdout.write(`${k.key}\n`);
+        return { ok: true, key: k.key, id: k.id, prefix: k.prefix, name: k.name, role: k.role, workspace: slug };
       });
     }
     default:

@@ -8,5 +8,5 @@ export const NAV = [
   { href: '/prices', label: 'Prices', ready: false, blurb: 'Price sheets with effective dates, negotiated overrides and controlled re-pricing.' },
   { href: '/quality', label: 'Quality', ready: false, blurb: 'Arena snapshots and your own pairwise judgments fitted to Elo with bootstrap confidence intervals.' },
   { href: '/reports', label: 'Reports', ready: false, blurb: 'Frozen snapshots for finance, share links, CSV and XLSX export.' },
-  { href: '/settings', label: 'Settings', ready: false, blurb: 'Workspace members, roles, API keys and the audit log.' },
+  { href: '/settings', label: 'Settings', ready: true, blurb: 'Workspace members, roles, API keys and the audit log.' },
 ] as const;

@@ -1,2 +1,3 @@
 export * from './reference';
+export * from './usage';
 export * from './workspaces';

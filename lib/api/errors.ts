@@ -37,3 +37,20 @@ export function errorResponse(err: unknown): Response {
   console.error('[api] unexpected error:', err);
   return Response.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } }, { status: 500 });
 }
+
+export class UnauthorizedError extends AppError {
+  override readonly status = 401;
+  constructor(message = 'Sign in or send an API key (Authorization: Bearer …).') { super('unauthorized', message); }
+}
+export class ForbiddenError extends AppError {
+  override readonly status = 403;
+  constructor(message = 'You do not have access to this.') { super('forbidden', message); }
+}
+export class ConflictError extends AppError {
+  override readonly status = 409;
+  constructor(message: string) { super('conflict', message); }
+}
+export class TooManyRequestsError extends AppError {
+  override readonly status = 429;
+  constructor(message: string) { super('too_many_requests', message); }
+}

@@ -1,10 +1,29 @@
 import type { z } from 'zod';
-import { errorResponse, validationError } from './errors';
+import { getDb } from '@/db';
+import type { Db } from '@/db/client';
+import type { Access } from '@/lib/auth/guard';
+import { authorize } from '@/lib/auth/guard';
+import type { Role } from '@/lib/auth/roles';
+import { BadRequestError, errorResponse, validationError } from './errors';
 
 /** Parse a request's query string with a zod schema, or throw a 400 with every issue listed. */
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
   const params = Object.fromEntries(new URL(req.url).searchParams);
+  delete params.workspace;
   const parsed = schema.safeParse(params);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}
+
+/** Parse a JSON body with a zod schema (400 on bad JSON or bad fields). */
+export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    throw new BadRequestError('The request body is not valid JSON.');
+  }
+  const parsed = schema.safeParse(body);
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;
 }
@@ -18,4 +37,20 @@ export function route<A extends unknown[]>(fn: (req: Request, ...rest: A) => Pro
       return errorResponse(e);
     }
   };
+}
+
+export type RouteContext<P> = { params: Promise<P> };
+export type Handler<P> = (args: { req: Request; db: Db; access: Access; params: P }) => Promise<Response>;
+
+/**
+ * Every data route goes through here: resolves the caller (session or `Authorization: Bearer` key), the
+ * workspace and role, refuses with 401/403, checks Origin on cookie-authenticated mutations, maps errors.
+ */
+export function withAccess<P = Record<string, never>>(minRole: Role, fn: Handler<P>, opts: { allowKeys?: boolean } = {}) {
+  return route(async (req: Request, ctx?: RouteContext<P>) => {
+    const db = await getDb();
+    const access = await authorize(db, req, minRole, opts);
+    const params = ctx?.params ? await ctx.params : ({} as P);
+    return fn({ req, db, access, params });
+  });
 }

@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { getQueryClient } from '@/app/_components/query-client';
 import { getDb } from '@/db';
+import { requirePageAccess } from '@/lib/auth/page';
 import { getEloPriceView } from '@/db/queries/get-elo-price';
 import { eloPriceParamsSchema, firstValues } from '@/lib/models/elo-price-params';
 import { eloPriceKey } from '@/lib/models/keys';
@@ -10,6 +11,7 @@ export const metadata = { title: 'Models' };
 export const dynamic = 'force-dynamic';
 
 export default async function ModelsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageAccess();
   const raw = firstValues(await searchParams);
   const parsed = eloPriceParamsSchema.safeParse(raw);
   const params = parsed.success ? parsed.data : {};

@@ -1,12 +1,11 @@
-import { getDb } from '@/db';
 import { getEloPriceView } from '@/db/queries/get-elo-price';
-import { parseQuery, route } from '@/lib/api/handler';
+import { parseQuery, withAccess } from '@/lib/api/handler';
 import { eloPriceParamsSchema } from '@/lib/models/elo-price-params';
 
 export const dynamic = 'force-dynamic';
 
 /** Elo against blended $/1M tokens for one Arena snapshot and price date (reference data). */
-export const GET = route(async (req) => {
+export const GET = withAccess('viewer', async ({ req, db }) => {
   const params = parseQuery(req, eloPriceParamsSchema);
-  return Response.json(await getEloPriceView(await getDb(), params));
+  return Response.json(await getEloPriceView(db, params));
 });

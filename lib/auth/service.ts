@@ -1,0 +1,210 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import {
+  addMembership, countOwners, countUsers, createInvite, createUser, createWorkspace, findInvite, findUserByEmail,
+  getWorkspaceBySlug, listMembers, normalizeEmail, removeMember, setMemberRole,
+} from '@/db/queries/accounts';
+import { invites, users, workspaces } from '@/db/schema';
+import { insertApiKey, revokeApiKey } from '@/db/queries/api-keys';
+import { audit } from '@/db/queries/audit';
+import type { AuditActor } from '@/db/queries/audit';
+import { loadDemoUsage } from '@/db/queries/demo';
+import { clearFailures, deleteSession, insertSession, recentFailures, recordFailure } from '@/db/queries/sessions';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, UnauthorizedError } from '@/lib/api/errors';
+import { hashPassword, newToken, passwordProblem, tokenHash, verifyPassword } from './crypto';
+import type { KeyRole, Role } from './roles';
+
+/** Account operations shared by the pages (server actions), the API and the CLI. */
+
+export const SLUG_RE = /^[a-z0-9][a-z0-9-]{1,62}$/;
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const LOGIN_WINDOW_MS = 15 * 60_000;
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_IP = 30;
+const INVITE_DAYS = 7;
+
+export function slugify(name: string): string {
+  const s = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  return s.length >= 2 ? s : `ws-${s || 'new'}`;
+}
+
+function checkEmail(email: string): string {
+  const e = normalizeEmail(email);
+  if (!EMAIL_RE.test(e) || e.length > 254) throw new BadRequestError('Enter a valid email address.');
+  return e;
+}
+
+function checkPassword(password: string): void {
+  const problem = passwordProblem(password);
+  if (problem) throw new BadRequestError(problem);
+}
+
+async function uniqueSlug(db: Db, wanted: string): Promise<string> {
+  let slug = wanted;
+  for (let i = 2; await getWorkspaceBySlug(db, slug); i++) slug = `${wanted}-${i}`;
+  return slug;
+}
+
+export type SetupInput = { email: string; password: string; name?: string; workspaceName: string; withDemo?: boolean };
+
+/**
+ * First run: the owner account, their first workspace, and the demo workspace with sample usage. Refused once
+ * any user exists (setup is not a way in for a second person).
+ */
+export async function setupFirstOwner(db: Db, input: SetupInput) {
+  const email = checkEmail(input.email);
+  checkPassword(input.password);
+  const workspaceName = input.workspaceName.trim();
+  if (!workspaceName) throw new BadRequestError('Name your workspace.');
+  const passwordHash = await hashPassword(input.password);
+  const result = await db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    if ((await countUsers(t)) > 0) throw new ConflictError('Frontier is already set up: sign in instead.');
+    const user = await createUser(t, { email, name: input.name?.trim() ?? '', passwordHash });
+    const workspace = await createWorkspace(t, { slug: await uniqueSlug(t, slugify(workspaceName)), name: workspaceName, ownerId: user.id });
+    const demo = input.withDemo === false ? null : await createWorkspace(t, { slug: await uniqueSlug(t, 'demo'), name: 'Demo', isDemo: true, ownerId: user.id });
+    const actor: AuditActor = { userId: user.id, label: email };
+    await audit(t, workspace.id, actor, 'workspace.created', workspace.slug);
+    if (demo) await audit(t, demo.id, actor, 'workspace.created', demo.slug, { demo: true });
+    return { user, workspace, demo };
+  });
+  if (result.demo) await loadDemoUsage(db, result.demo.id);
+  return result;
+}
+
+/** Non-interactive first run from FRONTIER_ADMIN_EMAIL / FRONTIER_ADMIN_PASSWORD; does nothing once set up. */
+export async function bootstrapFromEnv(db: Db, env: NodeJS.ProcessEnv): Promise<'created' | 'exists' | 'none'> {
+  if ((await countUsers(db)) > 0) return 'exists';
+  if (!env.FRONTIER_ADMIN_EMAIL || !env.FRONTIER_ADMIN_PASSWORD) return 'none';
+  try {
+    await setupFirstOwner(db, { email: env.FRONTIER_ADMIN_EMAIL, password: env.FRONTIER_ADMIN_PASSWORD, workspaceName: env.FRONTIER_ADMIN_WORKSPACE || 'My workspace' });
+  } catch (e) {
+    if (e instanceof ConflictError) return 'exists';
+    throw e;
+  }
+  return 'created';
+}
+
+export type SignInInput = { email: string; password: string; ip: string | null; userAgent: string | null };
+
+/**
+ * Checks the password and opens a new session (a new token every sign-in: no fixation). Limits failures per
+ * account and per IP; the messages never say whether an account exists.
+ */
+export async function signIn(db: Db, input: SignInInput): Promise<{ token: string; userId: string; expiresAt: Date }> {
+  const email = normalizeEmail(input.email);
+  const accountKey = `email:${email}`;
+  const ipKey = `ip:${input.ip ?? 'unknown'}`;
+  const [byAccount, byIp] = await Promise.all([recentFailures(db, accountKey, LOGIN_WINDOW_MS), recentFailures(db, ipKey, LOGIN_WINDOW_MS)]);
+  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) {
+    throw new TooManyRequestsError('Too many failed sign-ins. Wait 15 minutes and try again.');
+  }
+  const user = await findUserByEmail(db, email);
+  const ok = await verifyPassword(input.password, user?.passwordHash ?? null);
+  if (!user || !ok) {
+    await recordFailure(db, [accountKey, ipKey], LOGIN_WINDOW_MS);
+    throw new UnauthorizedError('Email or password is not right.');
+  }
+  await clearFailures(db, accountKey);
+  const token = newToken('fs_');
+  const expiresAt = await insertSession(db, { tokenHash: tokenHash(token), userId: user.id, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null });
+  return { token, userId: user.id, expiresAt };
+}
+
+export async function signOut(db: Db, token: string | null): Promise<void> {
+  if (token) await deleteSession(db, tokenHash(token));
+}
+
+/** Opens a session for a user who just proved who they are another way (setup, accepted invite). */
+export async function openSession(db: Db, userId: string, meta: { ip: string | null; userAgent: string | null }) {
+  const token = newToken('fs_');
+  const expiresAt = await insertSession(db, { tokenHash: tokenHash(token), userId, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null });
+  return { token, expiresAt };
+}
+
+/**
+ * Adds a member. A person with an account joins at once; a new person gets an account without a password and a
+ * one-time link (shown to the owner to pass on) to set one.
+ */
+export async function inviteMember(db: Db, workspaceId: string, actor: AuditActor & { userId: string }, input: { email: string; role: Role }) {
+  const email = checkEmail(input.email);
+  const existing = await findUserByEmail(db, email);
+  if (existing?.passwordHash) {
+    await addMembership(db, workspaceId, existing.id, input.role);
+    await audit(db, workspaceId, actor, 'member.added', email, { role: input.role });
+    return { email, inviteToken: null as string | null };
+  }
+  const user = existing ?? (await createUser(db, { email, passwordHash: null }));
+  await addMembership(db, workspaceId, user.id, input.role);
+  const token = newToken('fi_');
+  await createInvite(db, { tokenHash: tokenHash(token), userId: user.id, workspaceId, createdBy: actor.userId, expiresAt: new Date(Date.now() + INVITE_DAYS * 86_400_000) });
+  await audit(db, workspaceId, actor, 'member.invited', email, { role: input.role });
+  return { email, inviteToken: token };
+}
+
+export async function describeInvite(db: Db, token: string) {
+  const inv = await findInvite(db, tokenHash(token));
+  if (!inv || inv.usedAt || new Date(inv.expiresAt).getTime() < Date.now()) return null;
+  return { email: inv.email, workspaceName: inv.workspaceName };
+}
+
+/** The invitee sets a name and password; the link then stops working. */
+export async function acceptInvite(db: Db, token: string, input: { name: string; password: string }) {
+  checkPassword(input.password);
+  const hash = tokenHash(token);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    const inv = await findInvite(t, hash);
+    if (!inv || inv.usedAt || new Date(inv.expiresAt).getTime() < Date.now()) throw new NotFoundError('This invitation link has expired or was already used.');
+    await t.update(invites).set({ usedAt: new Date() }).where(eq(invites.tokenHash, hash));
+    await t.update(users).set({ passwordHash, name: input.name.trim() }).where(eq(users.id, inv.userId));
+    await audit(t, inv.workspaceId, { userId: inv.userId, label: inv.email }, 'member.joined', inv.email);
+    return { userId: inv.userId };
+  });
+}
+
+export async function changeMemberRole(db: Db, workspaceId: string, actor: AuditActor, userId: string, email: string, role: Role) {
+  if (role !== 'owner' && (await countOwners(db, workspaceId)) <= 1) {
+    const owner = (await listMembers(db, workspaceId)).find((m) => m.role === 'owner');
+    if (owner?.userId === userId) throw new ConflictError('A workspace needs at least one owner.');
+  }
+  await setMemberRole(db, workspaceId, userId, role);
+  await audit(db, workspaceId, actor, 'member.role_changed', email, { role });
+}
+
+export async function removeMemberFrom(db: Db, workspaceId: string, actor: AuditActor, userId: string, email: string, role: Role) {
+  if (role === 'owner' && (await countOwners(db, workspaceId)) <= 1) throw new ConflictError('A workspace needs at least one owner.');
+  await removeMember(db, workspaceId, userId);
+  await audit(db, workspaceId, actor, 'member.removed', email);
+}
+
+/** A new key, shown once: only its hash and a short prefix are stored. */
+export async function createApiKey(db: Db, workspaceId: string, actor: AuditActor, input: { name: string; role: KeyRole }) {
+  const name = input.name.trim();
+  if (!name || name.length > 80) throw new BadRequestError('Name the key (up to 80 characters).');
+  const key = newToken('fk_');
+  const prefix = key.slice(0, 10);
+  const row = await insertApiKey(db, { workspaceId, name, prefix, keyHash: tokenHash(key), role: input.role, createdBy: actor.userId ?? null });
+  await audit(db, workspaceId, actor, 'api_key.created', name, { role: input.role, prefix });
+  return { id: row.id, key, prefix, name, role: input.role };
+}
+
+export async function revokeKey(db: Db, workspaceId: string, actor: AuditActor, id: string) {
+  const name = await revokeApiKey(db, workspaceId, id);
+  if (!name) throw new NotFoundError('No such active key in this workspace.');
+  await audit(db, workspaceId, actor, 'api_key.revoked', name);
+}
+
+export async function createWorkspaceForUser(db: Db, userId: string, email: string, name: string) {
+  const n = name.trim();
+  if (!n || n.length > 80) throw new BadRequestError('Name the workspace (up to 80 characters).');
+  const ws = await createWorkspace(db, { slug: await uniqueSlug(db, slugify(n)), name: n, ownerId: userId });
+  await audit(db, ws.id, { userId, label: email }, 'workspace.created', ws.slug);
+  return ws;
+}
+
+export async function deleteWorkspace(db: Db, workspaceId: string, role: Role) {
+  if (role !== 'owner') throw new ForbiddenError('Only an owner can delete a workspace.');
+  await db.delete(workspaces).where(eq(workspaces.id, workspaceId));
+}
