@@ -15,6 +15,10 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [['list']],
   globalSetup: './e2e/global-setup.ts',
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts/ },
+    { name: 'app', testMatch: /.*\.spec\.ts/, dependencies: ['setup'], use: { storageState: 'e2e/.auth/owner.json' } },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1440, height: 1000 },

@@ -41,14 +41,14 @@ export async function getWorkspaceById(db: Db, id: string): Promise<WorkspaceRow
   return w ?? null;
 }
 
-/** The workspaces a user belongs to, oldest membership first (the default workspace). */
+/** The workspaces a user belongs to: real ones before demos, oldest membership first (the first is the default). */
 export async function listMemberships(db: Db, userId: string): Promise<MembershipRow[]> {
   return db
     .select({ id: workspaces.id, slug: workspaces.slug, name: workspaces.name, isDemo: workspaces.isDemo, role: memberships.role })
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(eq(memberships.userId, userId))
-    .orderBy(asc(memberships.createdAt), asc(workspaces.slug));
+    .orderBy(asc(workspaces.isDemo), asc(memberships.createdAt), asc(workspaces.slug));
 }
 
 export async function listMembers(db: Db, workspaceId: string) {

@@ -73,7 +73,7 @@ export async function setupFirstOwner(db: Db, input: SetupInput) {
 }
 
 /** Non-interactive first run from FRONTIER_ADMIN_EMAIL / FRONTIER_ADMIN_PASSWORD; does nothing once set up. */
-export async function bootstrapFromEnv(db: Db, env: NodeJS.ProcessEnv): Promise<'created' | 'exists' | 'none'> {
+export async function bootstrapFromEnv(db: Db, env: Record<string, string | undefined>): Promise<'created' | 'exists' | 'none'> {
   if ((await countUsers(db)) > 0) return 'exists';
   if (!env.FRONTIER_ADMIN_EMAIL || !env.FRONTIER_ADMIN_PASSWORD) return 'none';
   try {

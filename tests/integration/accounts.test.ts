@@ -35,6 +35,19 @@ describe.each(testEngines())('accounts on %s', (engine) => {
     expect(await bootstrapFromEnv(t.db, { FRONTIER_ADMIN_EMAIL: 'y@example.com', FRONTIER_ADMIN_PASSWORD: PW })).toBe('exists');
   });
 
+  test('FRONTIER_ADMIN_EMAIL / _PASSWORD create the owner on an empty database', async () => {
+    const fresh = await createTestDatabase(engine);
+    try {
+      await seedReference(fresh.db);
+      expect(await bootstrapFromEnv(fresh.db, {})).toBe('none');
+      expect(await bootstrapFromEnv(fresh.db, { FRONTIER_ADMIN_EMAIL: 'admin@example.com', FRONTIER_ADMIN_PASSWORD: PW, FRONTIER_ADMIN_WORKSPACE: 'Ops' })).toBe('created');
+      const s = await signIn(fresh.db, { email: 'admin@example.com', password: PW, ip: null, userAgent: null });
+      expect((await listMemberships(fresh.db, s.userId)).map((m) => m.slug)).toEqual(['ops', 'demo']);
+    } finally {
+      await fresh.destroy();
+    }
+  });
+
   test('sign-in: right password opens a fresh session each time; wrong ones are limited per account with one message', async () => {
     const a = await signIn(t.db, { email: 'owner@example.com', password: PW, ip: '10.1.1.1', userAgent: 'ua' });
     const b = await signIn(t.db, { email: 'OWNER@example.com', password: PW, ip: '10.1.1.1', userAgent: 'ua' });

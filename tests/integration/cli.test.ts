@@ -8,8 +8,8 @@ import { createTestDatabase } from '@/db/testing';
 const root = path.resolve(__dirname, '../..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
-function cli(args: string[], env: Record<string, string>) {
-  const r = spawnSync(tsx, ['scripts/frontier.ts', ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 });
+function cli(args: string[], env: Record<string, string>, input?: string) {
+  const r = spawnSync(tsx, ['scripts/frontier.ts', ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000, input });
   const out = r.stdout.trim();
   return { status: r.status, json: out ? JSON.parse(out.split('\n').pop()!) : null, stderr: r.stderr };
 }
@@ -26,6 +26,26 @@ describe('CLI on a fresh PGlite folder', () => {
     expect(seeded.json).toMatchObject({ ok: true, skipped: false, models: 82 });
     expect(cli(['seed', '--json'], env).json).toMatchObject({ ok: true, skipped: true });
     expect(cli(['workspace', 'create', 'acme', '--name', 'Acme Inc', '--json'], env).json).toMatchObject({ ok: true, workspace: { slug: 'acme', name: 'Acme Inc' } });
+  });
+
+  test('user create reads the password from stdin; apikey create prints the key once, and it works', async () => {
+    const u = cli(['user', 'create', '--email', 'Ops@Example.com', '--password-stdin', '--workspace', 'acme', '--role', 'editor', '--json'], env, 'a long enough password\n');
+    expect(u).toMatchObject({ status: 0, json: { ok: true, user: { email: 'ops@example.com' }, membership: { workspace: 'acme', role: 'editor' } } });
+    expect(cli(['user', 'create', '--email', 'x@example.com', '--password-stdin', '--json'], env, 'short\n').json).toEqual({ ok: false, error: 'Use at least 10 characters.' });
+    const k = cli(['apikey', 'create', '--workspace', 'acme', '--role', 'editor', '--name', 'ci', '--json'], env);
+    expect(k).toMatchObject({ status: 0, json: { ok: true, role: 'editor', workspace: 'acme', name: 'ci' } });
+    expect(k.json.key).toMatch(/^fk_[\w-]{43}$/);
+    expect(cli(['apikey', 'create', '--workspace', 'acme', '--role', 'owner', '--json'], env).json.error).toBe('--role must be one of viewer, editor');
+    // The key authenticates against the same database (checked in-process; the app is not running here).
+    const { openDatabase } = await import('@/db/client');
+    const { resolveCaller } = await import('@/lib/auth/guard');
+    const h = await openDatabase({ dir, purpose: 'test' });
+    try {
+      const caller = await resolveCaller(h.db, new Headers({ authorization: `Bearer ${k.json.key}` }));
+      expect(caller).toMatchObject({ kind: 'key', role: 'editor', name: 'ci' });
+    } finally {
+      await h.close();
+    }
   });
 
   test('failures exit non-zero with a one-line reason', () => {

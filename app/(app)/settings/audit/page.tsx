@@ -34,7 +34,12 @@ export default async function AuditPage() {
             <tr key={r.id} className="border-b border-border last:border-0">
               <td className="whitespace-nowrap px-3 py-2 text-muted tabular">{new Date(r.at).toISOString().replace('T', ' ').slice(0, 19)}</td>
               <td className="px-3 py-2">{r.actor}</td>
-              <td className="px-3 py-2">{ACTIONS[r.action] ?? r.action}{Object.keys(r.details as object).length > 0 && <span className="ml-1 text-xs text-muted">{JSON.stringify(r.details)}</span>}</td>
+              <td className="px-3 py-2">
+                {ACTIONS[r.action] ?? r.action}
+                {Object.entries(r.details as Record<string, unknown>).map(([k, v]) => (
+                  <span key={k} className="ml-2 rounded bg-panel-2 px-1.5 py-0.5 text-xs text-muted">{k}: {String(v)}</span>
+                ))}
+              </td>
               <td className="px-3 py-2">{r.target ?? ''}</td>
               <td className="px-3 py-2 font-mono text-xs text-muted">{r.ip ?? ''}</td>
             </tr>
