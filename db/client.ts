@@ -14,7 +14,18 @@ import * as schema from './schema';
  */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DbKind = 'pglite' | 'postgres';
-export type DbHandle = { db: Db; kind: DbKind; label: string; close: () => Promise<void> };
+/** The driver underneath, for the few things Drizzle does not do (bulk COPY in ingestion). */
+export type RawClient = { kind: 'postgres'; pool: Pool } | { kind: 'pglite'; client: PGlite };
+export type DbHandle = { db: Db; kind: DbKind; label: string; raw: RawClient; close: () => Promise<void> };
+
+const RAW = new WeakMap<object, RawClient>();
+
+/** The driver under a Drizzle handle opened here (ingestion needs COPY). */
+export function rawClientOf(db: Db): RawClient {
+  const raw = RAW.get(db);
+  if (!raw) throw new Error('not a database opened by openDatabase()');
+  return raw;
+}
 
 const INT8 = 20;
 const DATE = 1082;
@@ -31,8 +42,9 @@ export async function openDatabase(opts: { url?: string; dir?: string; purpose?:
     const pool: Pool = new pg.default.Pool({ connectionString: url, max: 10 });
     pool.on('error', (e) => console.error('[db] idle client error:', e.message));
     const db = drizzle(pool, { schema }) as unknown as Db;
+    RAW.set(db, { kind: 'postgres', pool });
     const u = new URL(url);
-    return { db, kind: 'postgres', label: `${u.hostname}:${u.port || 5432}${u.pathname}`, close: () => pool.end() };
+    return { db, kind: 'postgres', label: `${u.hostname}:${u.port || 5432}${u.pathname}`, raw: { kind: 'postgres', pool }, close: () => pool.end() };
   }
   const dir = path.resolve(opts.dir ?? env().pgliteDir);
   acquireLock(dir, opts.purpose ?? 'app');
@@ -43,8 +55,9 @@ export async function openDatabase(opts: { url?: string; dir?: string; purpose?:
       parsers: { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v },
     });
     const db = drizzle(client, { schema }) as unknown as Db;
+    RAW.set(db, { kind: 'pglite', client });
     return {
-      db, kind: 'pglite', label: dir,
+      db, kind: 'pglite', label: dir, raw: { kind: 'pglite', client },
       close: async () => { await client.close(); releaseLock(dir); },
     };
   } catch (e) {

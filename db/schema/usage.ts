@@ -1,4 +1,5 @@
-import { bigint, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { models, providers } from './reference';
 import { workspaces } from './workspaces';
 
@@ -10,18 +11,36 @@ export const uploads = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     filename: text('filename').notNull(),
     format: text('format').notNull(),
+    /** Content hash of the bytes as received; `pending:<id>` while the upload streams in. */
     sha256: text('sha256').notNull(),
     status: text('status', { enum: ['processing', 'done', 'failed'] }).notNull(),
+    bytes: bigint('bytes', { mode: 'number' }).notNull().default(0),
     rowsRead: integer('rows_read').notNull().default(0),
     rowsInserted: integer('rows_inserted').notNull().default(0),
     rowsDuplicate: integer('rows_duplicate').notNull().default(0),
+    rowsSkipped: integer('rows_skipped').notNull().default(0),
     rowsRejected: integer('rows_rejected').notNull().default(0),
+    /** The summary shown after the upload (totals, date range, unmapped models), as JSON. */
+    summary: jsonb('summary').notNull().default(sql`'{}'::jsonb`),
     error: text('error'),
     createdBy: uuid('created_by'),
+    createdByLabel: text('created_by_label'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), uniqueIndex('uploads_ws_sha_idx').on(t.workspaceId, t.sha256)],
+);
+
+/** Rows an upload could not read, with their line and reason (the first 1,000 per upload). */
+export const uploadRejects = pgTable(
+  'upload_rejects',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    uploadId: uuid('upload_id').notNull(),
+    line: integer('line').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.uploadId, t.line] })],
 );
 
 /** Usage as exports report it: one row per time bucket × model × project × key. Money is numeric, exact. */
@@ -29,24 +48,63 @@ export const usage = pgTable(
   'usage',
   {
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-    /** Identity of the bucket (hash of its dimensions): overlapping exports never count a bucket twice. */
+    /** Identity of the bucket within its format family: overlapping exports never count a bucket twice. */
     rowKey: text('row_key').notNull(),
     uploadId: uuid('upload_id').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     day: date('day', { mode: 'string' }).notNull(),
-    granularity: text('granularity', { enum: ['request', 'hour', 'day'] }).notNull(),
+    granularity: text('granularity', { enum: ['request', 'minute', 'hour', 'day'] }).notNull(),
     providerId: text('provider_id').references(() => providers.id),
     rawModel: text('raw_model').notNull(),
     modelId: text('model_id').references(() => models.id),
     project: text('project').notNull().default(''),
     apiKey: text('api_key').notNull().default(''),
     userRef: text('user_ref').notNull().default(''),
+    batch: boolean('batch').notNull().default(false),
     requests: bigint('requests', { mode: 'number' }).notNull().default(0),
     inputTokens: bigint('input_tokens', { mode: 'number' }).notNull().default(0),
     cachedInputTokens: bigint('cached_input_tokens', { mode: 'number' }).notNull().default(0),
     outputTokens: bigint('output_tokens', { mode: 'number' }).notNull().default(0),
-    reportedCost: numeric('reported_cost', { precision: 20, scale: 10 }),
-    cost: numeric('cost', { precision: 20, scale: 10 }),
+    reportedCost: numeric('reported_cost', { precision: 24, scale: 12 }),
+    cost: numeric('cost', { precision: 24, scale: 12 }),
+    /** priced | backdated (older than every sheet: earliest price used) | no_price | unmapped | not_usage (cost-only rows). */
+    priceStatus: text('price_status').notNull().default('priced'),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.rowKey] }), index('usage_ws_day_idx').on(t.workspaceId, t.day)],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.rowKey] }), index('usage_ws_day_idx').on(t.workspaceId, t.day), index('usage_ws_upload_idx').on(t.workspaceId, t.uploadId)],
+);
+
+/** Per-day rollup the dashboards read, maintained in the same transaction as every write to usage. */
+export const usageDaily = pgTable(
+  'usage_daily',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    providerId: text('provider_id').notNull().default(''),
+    rawModel: text('raw_model').notNull(),
+    modelId: text('model_id'),
+    project: text('project').notNull().default(''),
+    apiKey: text('api_key').notNull().default(''),
+    rows: integer('rows').notNull(),
+    requests: bigint('requests', { mode: 'number' }).notNull(),
+    inputTokens: bigint('input_tokens', { mode: 'number' }).notNull(),
+    cachedInputTokens: bigint('cached_input_tokens', { mode: 'number' }).notNull(),
+    outputTokens: bigint('output_tokens', { mode: 'number' }).notNull(),
+    cost: numeric('cost', { precision: 24, scale: 12 }),
+    reportedCost: numeric('reported_cost', { precision: 24, scale: 12 }),
+    unpricedRows: integer('unpriced_rows').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.providerId, t.rawModel, t.project, t.apiKey] })],
+);
+
+/** Column mappings for generic CSVs, remembered per workspace by the header they were made for. */
+export const csvMappings = pgTable(
+  'csv_mappings',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    headerHash: text('header_hash').notNull(),
+    header: jsonb('header').notNull(),
+    mapping: jsonb('mapping').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.headerHash] })],
 );

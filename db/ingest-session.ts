@@ -1,0 +1,56 @@
+import type { RawClient } from './client';
+
+/**
+ * One transaction for one ingested file, on either engine, with the bulk COPY Drizzle does not offer.
+ * The callback runs inside BEGIN … COMMIT; throwing rolls everything back. On PGlite the transaction holds the
+ * engine's single connection (other requests wait), which is the price of an embedded database.
+ */
+export type IngestSession = {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** COPY rows (already CSV-encoded) into `table`. */
+  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+};
+
+export async function withIngestSession<T>(raw: RawClient, fn: (s: IngestSession) => Promise<T>): Promise<T> {
+  if (raw.kind === 'pglite') {
+    return raw.client.transaction(async (tx) =>
+      fn({
+        query: async <R>(text: string, params?: unknown[]) => (await tx.query<R>(text, params)).rows,
+        copyCsv: async (table, columns, csv) => {
+          await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) });
+        },
+      }),
+    );
+  }
+  const { from: copyFrom } = await import('pg-copy-streams');
+  const client = await raw.pool.connect();
+  try {
+    await client.query('BEGIN');
+    const session: IngestSession = {
+      query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params as unknown[])).rows as R[],
+      copyCsv: (table, columns, csv) =>
+        new Promise<void>((resolve, reject) => {
+          const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+          stream.on('error', reject);
+          stream.on('finish', () => resolve());
+          stream.end(csv);
+        }),
+    };
+    const result = await fn(session);
+    await client.query('COMMIT');
+    return result;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+/** A CSV field for COPY: NULL unquoted and empty, every string quoted (so '' stays an empty string). */
+export function csvField(v: string | number | boolean | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  return `"${v.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,94 @@
+/**
+ * The SQL of one ingested file, as text for the ingest session (which speaks raw SQL so that it can COPY).
+ * $1 is always the workspace id.
+ */
+export const STAGE_COLUMNS = [
+  'line', 'row_key', 'occurred_at', 'day', 'granularity', 'provider_id', 'price_provider', 'raw_model', 'model_id', 'project',
+  'api_key', 'user_ref', 'batch', 'requests', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'reported_cost',
+] as const;
+
+export const CREATE_STAGE = `
+  create temp table ingest_stage (
+    line integer, row_key text, occurred_at timestamptz, day date, granularity text, provider_id text, price_provider text,
+    raw_model text, model_id text, project text, api_key text, user_ref text, batch boolean, requests bigint,
+    input_tokens bigint, cached_input_tokens bigint, output_tokens bigint, reported_cost numeric
+  ) on commit drop`;
+
+/**
+ * Moves staged rows into usage, costed with the price in force that day for (model, provider): the newest
+ * reference sheet on or before the day (looking no further back than the newest complete sheet); failing that,
+ * the earliest sheet that prices the pair (marked backdated). Batch rows take the sheet's batch price, or half
+ * price at OpenAI and Anthropic (their published batch discount); cached input takes the cached price. Rows
+ * already present (same workspace and row key) are left alone: that is what makes overlapping exports safe.
+ * $2 = upload id. Returns the number of rows inserted.
+ */
+export const INSERT_USAGE = `
+  with ins as (
+    insert into usage (workspace_id, row_key, upload_id, occurred_at, day, granularity, provider_id, raw_model, model_id,
+      project, api_key, user_ref, batch, requests, input_tokens, cached_input_tokens, output_tokens, reported_cost, cost, price_status)
+    select distinct on (s.row_key) $1::uuid, s.row_key, $2::uuid, s.occurred_at, s.day, s.granularity, s.provider_id, s.raw_model, s.model_id,
+      s.project, s.api_key, s.user_ref, s.batch, s.requests, s.input_tokens, s.cached_input_tokens, s.output_tokens, s.reported_cost,
+      case when s.model_id is null or pr.input_per_mtok is null or (s.input_tokens = 0 and s.output_tokens = 0) then null
+        else round((
+          (s.input_tokens - s.cached_input_tokens) * case when s.batch then coalesce(pr.batch_input_per_mtok, pr.input_per_mtok * pr.batch_factor) else pr.input_per_mtok end
+          + s.cached_input_tokens * coalesce(pr.cached_input_per_mtok, pr.input_per_mtok)
+          + s.output_tokens * case when s.batch then coalesce(pr.batch_output_per_mtok, pr.output_per_mtok * pr.batch_factor) else pr.output_per_mtok end
+        ) / 1000000, 12) end,
+      case when s.input_tokens = 0 and s.output_tokens = 0 then 'cost_only'
+        when s.model_id is null then 'unmapped'
+        when pr.input_per_mtok is null then 'no_price'
+        when pr.backdated then 'backdated' else 'priced' end
+    from ingest_stage s
+    left join lateral (
+      select x.* from (
+        (select p.input_per_mtok, p.output_per_mtok, p.cached_input_per_mtok, p.batch_input_per_mtok, p.batch_output_per_mtok, false as backdated
+         from prices p join price_sheets sh on sh.id = p.sheet_id
+         where p.model_id = s.model_id and p.provider_id = s.price_provider and sh.workspace_id is null
+           and sh.effective_from <= s.day
+           and sh.effective_from >= coalesce((select max(c.effective_from) from price_sheets c
+                                              where c.workspace_id is null and c.complete and c.effective_from <= s.day), '-infinity'::date)
+         order by sh.effective_from desc limit 1)
+        union all
+        (select p.input_per_mtok, p.output_per_mtok, p.cached_input_per_mtok, p.batch_input_per_mtok, p.batch_output_per_mtok, true as backdated
+         from prices p join price_sheets sh on sh.id = p.sheet_id
+         where p.model_id = s.model_id and p.provider_id = s.price_provider and sh.workspace_id is null and sh.effective_from > s.day
+         order by sh.effective_from asc limit 1)
+      ) x order by x.backdated limit 1
+    ) pr0 on true
+    left join lateral (
+      select pr0.*, case when s.price_provider in ('openai', 'anthropic') then 0.5 else 1 end as batch_factor
+    ) pr on true
+    order by s.row_key, s.line
+    on conflict (workspace_id, row_key) do nothing
+    returning 1
+  )
+  select count(*)::int as inserted from ins`;
+
+/** Rebuilds the daily rollup for the days a change touched ($2: array of ISO days). */
+export const REBUILD_ROLLUP = [
+  `delete from usage_daily where workspace_id = $1 and day = any($2::date[])`,
+  `insert into usage_daily (workspace_id, day, provider_id, raw_model, model_id, project, api_key, rows, requests,
+     input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
+   select workspace_id, day, coalesce(provider_id, ''), raw_model, max(model_id), project, api_key, count(*), sum(requests),
+     sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(cost), sum(reported_cost),
+     count(*) filter (where price_status in ('no_price', 'unmapped'))
+   from usage where workspace_id = $1 and day = any($2::date[])
+   group by workspace_id, day, coalesce(provider_id, ''), raw_model, project, api_key`,
+];
+
+/** Totals of what one upload inserted ($2 = upload id). */
+export const UPLOAD_TOTALS = `
+  select count(*)::int as rows, coalesce(sum(requests), 0)::text as requests, coalesce(sum(input_tokens), 0)::text as input_tokens,
+    coalesce(sum(cached_input_tokens), 0)::text as cached_input_tokens, coalesce(sum(output_tokens), 0)::text as output_tokens,
+    sum(cost)::text as cost, sum(reported_cost)::text as reported_cost, min(day)::text as first_day, max(day)::text as last_day,
+    count(*) filter (where price_status = 'backdated')::int as backdated
+  from usage where workspace_id = $1 and upload_id = $2`;
+
+export const UPLOAD_UNMAPPED = `
+  select raw_model, count(*)::int as rows from usage where workspace_id = $1 and upload_id = $2 and price_status = 'unmapped'
+  group by raw_model order by count(*) desc, raw_model limit 100`;
+
+export const UPLOAD_UNPRICED = `
+  select raw_model, coalesce(provider_id, '') as provider_id, count(*)::int as rows from usage
+  where workspace_id = $1 and upload_id = $2 and price_status = 'no_price'
+  group by raw_model, provider_id order by count(*) desc, raw_model limit 100`;

@@ -1,0 +1,191 @@
+import type { CsvFormat, Granularity, RowOutcome, UsageRecord } from '../types';
+import { bool, count, granularityOf, guard, headerIndex, isBlank, money, record, text, time, ValueError } from '../values';
+
+/**
+ * The platform.openai.com/usage "Export" CSVs: flattened copies of the admin API buckets (API field names, `amount`
+ * flattened to `amount_value`/`amount_currency`, plus `start_time_iso`/`end_time_iso`). Real files come through
+ * spreadsheets (`10.0`, `FALSE`, `0.34090000000000000`), gain columns over time and write empty buckets as rows with
+ * only the time columns.
+ *
+ * The row readers below work on these column names and are shared with the admin API pages (openai-api.ts, which
+ * maps `amount.value` to `amount_value`): both shapes share a family, and must derive identity the same way so a
+ * bucket exported both ways counts once.
+ */
+
+/** Reads one field by its CSV column name. */
+export type Getter = (name: string) => unknown;
+
+export const UNATTRIBUTED = '(unattributed)';
+
+/** `bool` with the field named in its message. */
+function flag(v: unknown, field: string): boolean {
+  try {
+    return bool(v);
+  } catch (e) {
+    if (e instanceof ValueError) throw new ValueError(`${field} is ${e.message}`);
+    throw e;
+  }
+}
+
+/** Bucket start and width; an end before the start is a broken row, not a per-request row. */
+export function bucketTime(start: unknown, end: unknown): { occurredAt: Date; granularity: Granularity } {
+  const occurredAt = time(start, 'start_time');
+  const until = isBlank(end) ? null : time(end, 'end_time');
+  if (until && until.getTime() <= occurredAt.getTime()) throw new ValueError(`end_time ${until.toISOString()} is not after start_time ${occurredAt.toISOString()}`);
+  return { occurredAt, granularity: granularityOf(occurredAt, until) };
+}
+
+const USAGE_METRICS = ['num_model_requests', 'input_tokens', 'output_tokens', 'input_cached_tokens'];
+
+/** The dashboard writes empty buckets as rows with only the time columns filled. */
+export function isEmptyUsage(get: Getter): boolean {
+  return USAGE_METRICS.every((m) => isBlank(get(m)));
+}
+
+/** One usage result (API) or row (dashboard CSV). `input_tokens` already includes the cached ones. */
+export function readUsage(get: Getter, when: { occurredAt: Date; granularity: Granularity }): UsageRecord {
+  const inputTokens = count(get('input_tokens'), 'input_tokens');
+  const cachedInputTokens = count(get('input_cached_tokens'), 'input_cached_tokens');
+  if (cachedInputTokens > inputTokens) throw new ValueError(`input_cached_tokens (${cachedInputTokens}) exceeds input_tokens (${inputTokens})`);
+  const tier = text(get('service_tier'));
+  return record({
+    ...when,
+    providerId: 'openai',
+    rawModel: text(get('model')) || UNATTRIBUTED,
+    project: text(get('project_id')),
+    apiKey: text(get('api_key_id')),
+    userRef: text(get('user_id')),
+    requests: count(get('num_model_requests'), 'num_model_requests'),
+    inputTokens,
+    cachedInputTokens,
+    outputTokens: count(get('output_tokens'), 'output_tokens'),
+    batch: flag(get('batch'), 'batch'),
+    // With group_by=service_tier one bucket holds a row per tier that is otherwise identical.
+    ...(tier ? { keyExtra: `service_tier=${tier}` } : {}),
+  });
+}
+
+/**
+ * Cost rows carry no model. Line items like `gpt-4o-2024-08-06, input` start with the model id the export wrote,
+ * so that part is the model; anything else (`input_tokens`, `web search tool calls`) stays as written.
+ */
+export function costModel(lineItem: string): string {
+  const m = /^([^\s,]+),\s*\S/.exec(lineItem);
+  return m ? m[1]! : lineItem || UNATTRIBUTED;
+}
+
+/** One cost result (API) or row (dashboard CSV): dollars, one record per line item. Null amount = empty bucket. */
+export function readCost(get: Getter, when: { occurredAt: Date; granularity: Granularity }, amountField: string): RowOutcome {
+  const amount = money(get('amount_value'), amountField);
+  if (amount === null) return { kind: 'skip', reason: 'empty bucket' };
+  const currency = text(get('amount_currency')).toLowerCase();
+  if (currency && currency !== 'usd') throw new ValueError(`currency is "${currency}": only US dollars are supported`);
+  const lineItem = text(get('line_item'));
+  return { kind: 'records', records: [record({
+    ...when,
+    providerId: 'openai',
+    rawModel: costModel(lineItem),
+    project: text(get('project_id')),
+    apiKey: text(get('api_key_id')),
+    userRef: text(get('user_id')),
+    reportedCostUsd: amount,
+    // Several line items share a bucket; they are different money, not overlapping copies.
+    ...(lineItem ? { keyExtra: lineItem } : {}),
+  })] };
+}
+
+/**
+ * Numbers records whose identity repeats within one export. The real dashboard export has two rows for the same
+ * day, model, project, key and user (the grouping that split them is not exported); they are different usage, and
+ * the ordinal keeps them apart while a re-import of the same data still yields the same keys.
+ */
+export function ordinals(): (outcome: RowOutcome) => RowOutcome {
+  const seen = new Map<string, number>();
+  return (outcome) => {
+    if (outcome.kind !== 'records') return outcome;
+    return {
+      kind: 'records',
+      records: outcome.records.map((r) => {
+        const id = [r.occurredAt.toISOString(), r.granularity, r.providerId, r.rawModel, r.project, r.apiKey, r.userRef, r.batch, r.keyExtra ?? ''].join('\u0000');
+        const n = (seen.get(id) ?? 0) + 1;
+        seen.set(id, n);
+        return n === 1 ? r : { ...r, keyExtra: `${r.keyExtra ?? ''}#${n}` };
+      }),
+    };
+  };
+}
+
+// ---- The CSV formats ----
+
+const TIME_COLUMNS = ['start_time', 'end_time', 'start_time_iso', 'end_time_iso'];
+
+/** Exactly the four time columns: what the dashboard exports when there was no usage at all. */
+function onlyTimeColumns(header: string[]): boolean {
+  const named = header.filter((h) => h !== '');
+  return named.length === TIME_COLUMNS.length && TIME_COLUMNS.every((c) => named.includes(c));
+}
+
+/** Field getter over a CSV row by column name; a missing column reads as blank. */
+function getter(header: string[]): (fields: string[]) => Getter {
+  const at = headerIndex(header);
+  return (fields) => (name) => {
+    const i = at(name);
+    return i < 0 ? undefined : fields[i];
+  };
+}
+
+/** The unix-seconds column when filled, else its ISO twin (either may be what a person kept). */
+function when(get: Getter) {
+  const start = isBlank(get('start_time')) ? get('start_time_iso') : get('start_time');
+  const end = isBlank(get('end_time')) ? get('end_time_iso') : get('end_time');
+  return bucketTime(start, end);
+}
+
+export const openaiDashboardUsage: CsvFormat = {
+  id: 'openai-dashboard-usage',
+  label: 'OpenAI dashboard usage export (CSV)',
+  family: 'openai-usage',
+  kind: 'csv',
+  detect(header) {
+    const has = (c: string) => header.includes(c);
+    if (!has('start_time') && !has('start_time_iso')) return 0;
+    if (has('amount_value')) return 0;
+    if (has('num_model_requests')) return 0.95;
+    if (has('end_time') && (has('input_tokens') || has('output_tokens'))) return 0.8;
+    // A no-usage export: nothing says usage or cost, and every row is an empty bucket either way.
+    return onlyTimeColumns(header) ? 0.6 : 0;
+  },
+  start(header) {
+    const row = getter(header);
+    const number = ordinals();
+    return (fields): RowOutcome =>
+      number(guard(() => {
+        const get = row(fields);
+        if (isEmptyUsage(get)) return { kind: 'skip', reason: 'empty bucket' };
+        return { kind: 'records', records: [readUsage(get, when(get))] };
+      }));
+  },
+};
+
+export const openaiDashboardCost: CsvFormat = {
+  id: 'openai-dashboard-cost',
+  label: 'OpenAI dashboard cost export (CSV)',
+  family: 'openai-cost',
+  kind: 'csv',
+  detect(header) {
+    if (!header.includes('start_time') && !header.includes('start_time_iso')) return 0;
+    if (!header.includes('amount_value')) return 0;
+    return header.includes('amount_currency') ? 0.95 : 0.85;
+  },
+  start(header) {
+    const row = getter(header);
+    const number = ordinals();
+    return (fields): RowOutcome =>
+      number(guard(() => {
+        const get = row(fields);
+        // Empty buckets carry only the time columns; check before reading the time.
+        if (isBlank(get('amount_value'))) return { kind: 'skip', reason: 'empty bucket' };
+        return readCost(get, when(get), 'amount_value');
+      }));
+  },
+};

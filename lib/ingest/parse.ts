@@ -1,0 +1,222 @@
+import { createHash } from 'node:crypto';
+import { CsvStream } from './csv-stream';
+import type { CsvMapping } from './formats/generic-csv';
+import { genericCsvFormat, suggestMapping } from './formats/generic-csv';
+import { FORMATS, formatById } from './formats/index';
+import type { CsvFormat, JsonFormat, JsonlFormat, RowOutcome, UsageFormat } from './types';
+
+/**
+ * Text in, parse events out: detects the format from the content (or takes the one given), then reads CSV and
+ * JSONL row by row as text streams in, and a JSON document whole (bounded by maxJsonChars).
+ */
+export type ParseEvent = { line: number; outcome: RowOutcome };
+export type ParseMeta = { format: string; label: string; family: string; kind: UsageFormat['kind']; header?: string[] };
+
+export class FormatError extends Error {
+  constructor(
+    readonly code: 'unknown_format' | 'needs_mapping' | 'unreadable',
+    message: string,
+    readonly seen?: { header?: string[]; sample?: string; suggestion?: Partial<CsvMapping>; headerHash?: string },
+  ) {
+    super(message);
+  }
+}
+
+export type ParseOptions = {
+  format?: string;
+  mapping?: CsvMapping | null;
+  /** Finds a remembered mapping for a CSV header nobody recognised. */
+  lookupMapping?: (headerHash: string) => Promise<CsvMapping | null>;
+  maxJsonChars?: number;
+  meta: Partial<ParseMeta>;
+};
+
+const MIN_SCORE = 0.5;
+
+export function headerHash(header: string[]): string {
+  return createHash('sha256').update(header.join('\u0000')).digest('hex').slice(0, 32);
+}
+
+function best<T extends UsageFormat>(candidates: T[], score: (f: T) => number): T | null {
+  let top: T | null = null;
+  let topScore = MIN_SCORE - 1e-9;
+  for (const f of candidates) {
+    let s = 0;
+    try { s = score(f); } catch { s = 0; }
+    if (s > topScore) { top = f; topScore = s; }
+  }
+  return top;
+}
+
+export async function* parseUsage(text: AsyncIterable<string>, opts: ParseOptions): AsyncGenerator<ParseEvent> {
+  const it = text[Symbol.asyncIterator]();
+  let head = '';
+  let done = false;
+  // Enough text to see the first non-blank character and the first full line.
+  while (!done && (head.trimStart().length === 0 || !/\r|\n/.test(head.trimStart()))) {
+    const r = await it.next();
+    if (r.done) done = true;
+    else head += r.value;
+    if (head.length > 2_000_000) break;
+  }
+  const rest = (async function* () {
+    if (head) yield head;
+    if (done) return;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+  })();
+  const start = head.trimStart()[0];
+  const explicit = opts.format && opts.format !== 'auto' ? opts.format : undefined;
+  if (explicit && explicit !== 'generic-csv' && !formatById(explicit)) {
+    throw new FormatError('unknown_format', `unknown format "${explicit}"`);
+  }
+  if (start === '{' || start === '[') {
+    yield* parseJsonish(rest, head, explicit, opts);
+    return;
+  }
+  if (start === undefined) throw new FormatError('unreadable', 'the file has no content (only blank lines)');
+  yield* parseCsvStream(rest, explicit, opts);
+}
+
+async function* parseCsvStream(text: AsyncIterable<string>, explicit: string | undefined, opts: ParseOptions): AsyncGenerator<ParseEvent> {
+  const csv = new CsvStream();
+  let reader: ((fields: string[]) => RowOutcome) | null = null;
+  let width = 0;
+  const handle = async function* (rows: { line: number; fields: string[] }[]): AsyncGenerator<ParseEvent> {
+    for (const row of rows) {
+      if (!reader) {
+        const header = row.fields.map((h) => h.trim().toLowerCase());
+        const dup = header.filter((h, i) => h !== '' && header.indexOf(h) !== i);
+        if (dup.length) throw new FormatError('unreadable', `the header names a column twice: ${[...new Set(dup)].join(', ')}`, { header });
+        const format = await pickCsvFormat(header, explicit, opts);
+        opts.meta.format = format.id;
+        opts.meta.label = format.label;
+        opts.meta.family = format.family;
+        opts.meta.kind = 'csv';
+        opts.meta.header = header;
+        try {
+          reader = format.start(header);
+        } catch (e) {
+          throw new FormatError('needs_mapping', (e as Error).message, { header, suggestion: suggestMapping(header), headerHash: headerHash(header) });
+        }
+        width = header.length;
+        continue;
+      }
+      if (row.fields.length === 1 && row.fields[0]!.trim() === '') continue;
+      if (row.fields.length > width && row.fields.slice(width).some((f) => f.trim() !== '')) {
+        yield { line: row.line, outcome: { kind: 'reject', reason: `row has ${row.fields.length} fields but the header has ${width}` } };
+        continue;
+      }
+      yield { line: row.line, outcome: reader(row.fields) };
+    }
+  };
+  try {
+    for await (const chunk of text) yield* handle(csv.push(chunk));
+    yield* handle(csv.end());
+  } catch (e) {
+    if (e instanceof FormatError) throw e;
+    if (e instanceof Error && /never ends|longer than/.test(e.message)) throw new FormatError('unreadable', e.message);
+    throw e;
+  }
+  if (!reader) throw new FormatError('unreadable', 'the file has no header row');
+}
+
+async function pickCsvFormat(header: string[], explicit: string | undefined, opts: ParseOptions): Promise<CsvFormat> {
+  const hash = headerHash(header);
+  if (explicit === 'generic-csv' || (!explicit && opts.mapping)) {
+    if (!opts.mapping) {
+      const remembered = await opts.lookupMapping?.(hash);
+      if (remembered) return genericCsvFormat(remembered);
+      throw new FormatError('needs_mapping', 'this CSV needs a column mapping', { header, suggestion: suggestMapping(header), headerHash: hash });
+    }
+    return genericCsvFormat(opts.mapping);
+  }
+  const csvFormats = FORMATS.filter((f): f is CsvFormat => f.kind === 'csv');
+  if (explicit) {
+    const f = csvFormats.find((x) => x.id === explicit);
+    if (!f) throw new FormatError('unknown_format', `"${explicit}" is not a CSV format, but this file is CSV`, { header });
+    return f;
+  }
+  const found = best(csvFormats, (f) => f.detect(header));
+  if (found) return found;
+  const remembered = await opts.lookupMapping?.(hash);
+  if (remembered) return genericCsvFormat(remembered);
+  throw new FormatError('needs_mapping', `no known export has these columns: ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', …' : ''}. Map the columns to read it as a generic CSV.`, { header, suggestion: suggestMapping(header), headerHash: hash });
+}
+
+async function* parseJsonish(text: AsyncIterable<string>, head: string, explicit: string | undefined, opts: ParseOptions): AsyncGenerator<ParseEvent> {
+  const firstLine = head.trimStart().split(/\r?\n/, 1)[0]!.trim();
+  let firstObj: unknown = undefined;
+  try { firstObj = JSON.parse(firstLine); } catch { /* a pretty-printed document */ }
+  const explicitFormat = explicit ? formatById(explicit) : undefined;
+  const jsonlFormats = FORMATS.filter((f): f is JsonlFormat => f.kind === 'jsonl');
+  const jsonFormats = FORMATS.filter((f): f is JsonFormat => f.kind === 'json');
+  const isObject = firstObj !== null && typeof firstObj === 'object' && !Array.isArray(firstObj);
+  const after = head.trimStart().slice(firstLine.length).trimStart();
+  // JSON lines: the first line is a whole object and the next starts another. A one-line file is JSON lines only
+  // when no JSON document format claims it (a minified API page is one line too).
+  let isJsonl = explicitFormat ? explicitFormat.kind === 'jsonl' : isObject && after.startsWith('{');
+  if (!explicitFormat && isObject && after === '' && !best(jsonFormats, (f) => f.detect(firstObj)) && best(jsonlFormats, (f) => f.detect(firstObj))) isJsonl = true;
+  if (isJsonl) {
+    const format = explicitFormat?.kind === 'jsonl' ? explicitFormat : best(jsonlFormats, (f) => f.detect(firstObj));
+    if (!format) throw new FormatError('unknown_format', `JSON lines, but no known log has records like: ${firstLine.slice(0, 200)}`, { sample: firstLine.slice(0, 500) });
+    setMeta(opts, format);
+    yield* readJsonl(text, format);
+    return;
+  }
+  let all = '';
+  const max = opts.maxJsonChars ?? 256 * 1024 * 1024;
+  for await (const c of text) {
+    all += c;
+    if (all.length > max) throw new FormatError('unreadable', `a single JSON document over ${Math.round(max / 1024 / 1024)} MB cannot be read at once; export it as JSON lines (one record per line)`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(all);
+  } catch (e) {
+    const msg = e instanceof RangeError ? 'the JSON is nested too deeply' : `the JSON is not valid (${(e as Error).message.replace(/^.*?: /, '')}); is the file cut short?`;
+    throw new FormatError('unreadable', msg, { sample: all.slice(0, 300) });
+  }
+  const format = explicitFormat?.kind === 'json' ? explicitFormat : explicitFormat ? null : best(jsonFormats, (f) => f.detect(doc));
+  if (!format) {
+    if (explicitFormat) throw new FormatError('unknown_format', `"${explicit}" is not a JSON document format`);
+    throw new FormatError('unknown_format', `JSON, but not an export Frontier knows: ${all.slice(0, 200)}`, { sample: all.slice(0, 500) });
+  }
+  setMeta(opts, format);
+  yield* format.rows(doc);
+}
+
+function setMeta(opts: ParseOptions, f: UsageFormat) {
+  opts.meta.format = f.id;
+  opts.meta.label = f.label;
+  opts.meta.family = f.family;
+  opts.meta.kind = f.kind;
+}
+
+async function* readJsonl(text: AsyncIterable<string>, format: JsonlFormat): AsyncGenerator<ParseEvent> {
+  let buf = '';
+  let line = 0;
+  const one = (raw: string): ParseEvent | null => {
+    line++;
+    const s = raw.trim();
+    if (!s) return null;
+    let obj: unknown;
+    try {
+      obj = JSON.parse(s);
+    } catch {
+      return { line, outcome: { kind: 'reject', reason: 'not valid JSON' } };
+    }
+    return { line, outcome: format.row(obj) };
+  };
+  for await (const c of text) {
+    buf += c;
+    let nl: number;
+    while ((nl = buf.indexOf('\n')) >= 0) {
+      const ev = one(buf.slice(0, nl));
+      buf = buf.slice(nl + 1);
+      if (ev) yield ev;
+    }
+    if (buf.length > 10_000_000) throw new FormatError('unreadable', `line ${line + 1} is longer than 10 MB`);
+  }
+  const ev = one(buf);
+  if (ev) yield ev;
+}

@@ -1,0 +1,208 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { DbHandle } from '@/db/client';
+import { csvField, withIngestSession } from '@/db/ingest-session';
+import { getCatalog } from '@/db/queries/get-catalog';
+import { CREATE_STAGE, INSERT_USAGE, REBUILD_ROLLUP, STAGE_COLUMNS, UPLOAD_TOTALS, UPLOAD_UNMAPPED, UPLOAD_UNPRICED } from '@/db/queries/ingest-sql';
+import { csvMappings, uploads } from '@/db/schema';
+import { createResolver } from '@/lib/catalog/resolve';
+import { FIRST_PARTY_PROVIDER } from '@/lib/catalog/types';
+import type { CsvMapping } from './formats/generic-csv';
+import type { ParseMeta } from './parse';
+import { FormatError, headerHash, parseUsage } from './parse';
+import type { SourceInfo } from './source';
+import { decodeSource, SourceError } from './source';
+import type { UsageRecord } from './types';
+import type { IngestSummary } from './summary';
+import { emptySummary, trimDecimal } from './summary';
+
+/**
+ * One file in: stream → decode → detect → parse → resolve models → stage (COPY) → cost and insert (new buckets
+ * only) → rebuild the daily rollup → summary, all in ONE transaction. A file that fails, or has too many bad rows,
+ * writes nothing; the upload is recorded as failed with the reason.
+ */
+export type IngestInput = {
+  workspaceId: string;
+  filename: string;
+  chunks: AsyncIterable<Uint8Array>;
+  format?: string;
+  mapping?: CsvMapping | null;
+  /** Remember the mapping for this header in the workspace (the upload page's mapping step). */
+  saveMapping?: boolean;
+  actor?: { userId?: string | null; label: string };
+  maxBytes?: number;
+  /** Reject the whole file when more than this share of its rows cannot be read. */
+  maxRejectRatio?: number;
+  onProgress?: (p: { bytes: number; rows: number }) => void;
+};
+
+export const DEFAULT_MAX_BYTES = Number(process.env.FRONTIER_MAX_UPLOAD_BYTES ?? 1024 ** 3);
+export const DEFAULT_MAX_REJECT_RATIO = Number(process.env.FRONTIER_MAX_REJECT_RATIO ?? 0.01);
+const BATCH_ROWS = 20_000;
+const KEEP_REJECTS = 1000;
+
+class Abort extends Error {
+  constructor(readonly status: IngestSummary['status'], readonly code: string, message: string, readonly seen?: unknown) { super(message); }
+}
+
+export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: IngestInput): Promise<IngestSummary> {
+  const uploadId = randomUUID();
+  const summary = emptySummary(uploadId, input.filename);
+  const catalog = await getCatalog(h.db);
+  const resolve = createResolver(catalog.aliases);
+  const vendorOf = new Map(catalog.models.map((m) => [m.id, m.vendor]));
+  const knownProviders = new Set(catalog.providers.map((p) => p.id));
+  await h.db.insert(uploads).values({
+    workspaceId: input.workspaceId, id: uploadId, filename: input.filename, format: input.format ?? 'auto', sha256: `pending:${uploadId}`,
+    status: 'processing', createdBy: input.actor?.userId ?? null, createdByLabel: input.actor?.label ?? null,
+  });
+  const info: Partial<SourceInfo> = {};
+  const meta: Partial<ParseMeta> = {};
+  let bytesSeen = 0;
+  try {
+    await withIngestSession(h.raw, async (s) => {
+      // Uploads to one workspace take turns: the rollup rebuild must see every committed row.
+      await s.query('select pg_advisory_xact_lock(hashtext($1))', [`frontier-ingest:${input.workspaceId}`]);
+      await s.query(CREATE_STAGE);
+      const text = decodeSource(input.chunks, {
+        maxBytes: input.maxBytes ?? DEFAULT_MAX_BYTES, info,
+        onBytes: (b) => { bytesSeen = b; },
+      });
+      const events = parseUsage(text, {
+        format: input.format, mapping: input.mapping, meta,
+        lookupMapping: async (hash) => {
+          const rows = await s.query<{ mapping: CsvMapping }>('select mapping from csv_mappings where workspace_id = $1 and header_hash = $2', [input.workspaceId, hash]);
+          return rows[0]?.mapping ?? null;
+        },
+      });
+      let buf: string[] = [];
+      const flush = async () => {
+        if (buf.length === 0) return;
+        await s.copyCsv('ingest_stage', STAGE_COLUMNS, buf.join('\n') + '\n');
+        buf = [];
+      };
+      for await (const ev of events) {
+        summary.rowsRead++;
+        const o = ev.outcome;
+        if (o.kind === 'skip') { summary.rowsSkipped++; continue; }
+        if (o.kind === 'reject') { reject(summary, ev.line, o.reason); continue; }
+        for (const r of o.records) {
+          const problem = check(r);
+          if (problem) { reject(summary, ev.line, problem); continue; }
+          buf.push(stageLine(ev.line, r, meta.family ?? 'unknown', resolve, vendorOf, knownProviders));
+          summary.rowsStaged++;
+        }
+        if (buf.length >= BATCH_ROWS) await flush();
+        if (summary.rowsRead % 5000 === 0) input.onProgress?.({ bytes: bytesSeen, rows: summary.rowsRead });
+      }
+      await flush();
+      input.onProgress?.({ bytes: bytesSeen, rows: summary.rowsRead });
+      Object.assign(summary, { format: meta.format ?? null, formatLabel: meta.label ?? null, bytes: info.bytes ?? bytesSeen, encoding: info.encoding ?? null, gzip: info.gzip ?? false });
+
+      const dup = await s.query<{ id: string; status: string }>('select id, status from uploads where workspace_id = $1 and sha256 = $2 and id <> $3', [input.workspaceId, info.sha256, uploadId]);
+      if (dup[0]?.status === 'done') throw new Abort('duplicate', 'duplicate', 'this file was already ingested', { uploadId: dup[0].id });
+      if (dup[0]) await s.query('delete from uploads where workspace_id = $1 and id = $2', [input.workspaceId, dup[0].id]);
+      const ratio = summary.rowsRead === 0 ? 0 : summary.rowsRejected / summary.rowsRead;
+      const maxRatio = input.maxRejectRatio ?? DEFAULT_MAX_REJECT_RATIO;
+      if (summary.rowsRejected > 0 && ratio > maxRatio) {
+        throw new Abort('failed', 'too_many_rejects', `${summary.rowsRejected} of ${summary.rowsRead} rows could not be read (${(ratio * 100).toFixed(1)}%, over the ${(maxRatio * 100).toFixed(1)}% limit); nothing was written. First: line ${summary.rejects[0]!.line}: ${summary.rejects[0]!.reason}`);
+      }
+
+      const [ins] = await s.query<{ inserted: number }>(INSERT_USAGE, [input.workspaceId, uploadId]);
+      summary.rowsIngested = ins!.inserted;
+      summary.duplicateRows = summary.rowsStaged - summary.rowsIngested;
+      const days = (await s.query<{ day: string }>('select distinct day::text as day from ingest_stage')).map((d) => d.day);
+      for (const q of REBUILD_ROLLUP) await s.query(q, [input.workspaceId, days]);
+      await fillTotals(s, input.workspaceId, uploadId, summary);
+
+      if (input.saveMapping && input.mapping && meta.header) {
+        await s.query(
+          `insert into csv_mappings (workspace_id, header_hash, header, mapping) values ($1, $2, $3, $4)
+           on conflict (workspace_id, header_hash) do update set mapping = excluded.mapping, header = excluded.header, updated_at = now()`,
+          [input.workspaceId, headerHash(meta.header), JSON.stringify(meta.header), JSON.stringify(input.mapping)],
+        );
+      }
+      for (let i = 0; i < summary.rejects.length; i += 500) {
+        const part = summary.rejects.slice(i, i + 500);
+        await s.query(
+          `insert into upload_rejects (workspace_id, upload_id, line, reason) select $1, $2, l, r from unnest($3::int[], $4::text[]) as t(l, r) on conflict do nothing`,
+          [input.workspaceId, uploadId, part.map((x) => x.line), part.map((x) => x.reason.slice(0, 500))],
+        );
+      }
+      summary.status = 'ingested';
+      await s.query(
+        `update uploads set sha256 = $3, format = $4, status = 'done', bytes = $5, rows_read = $6, rows_inserted = $7, rows_duplicate = $8,
+           rows_skipped = $9, rows_rejected = $10, summary = $11, finished_at = now() where workspace_id = $1 and id = $2`,
+        [input.workspaceId, uploadId, info.sha256, summary.format ?? 'unknown', summary.bytes, summary.rowsRead, summary.rowsIngested,
+          summary.duplicateRows, summary.rowsSkipped, summary.rowsRejected, JSON.stringify(persisted(summary))],
+      );
+    });
+  } catch (e) {
+    const { status, code, message, seen } = classify(e);
+    Object.assign(summary, { status, errorCode: code, error: message, seen, format: summary.format ?? meta.format ?? null, bytes: summary.bytes || bytesSeen });
+    summary.rowsIngested = 0;
+    if (status === 'duplicate') {
+      await h.db.delete(uploads).where(and(eq(uploads.workspaceId, input.workspaceId), eq(uploads.id, uploadId)));
+    } else {
+      await h.db.update(uploads).set({
+        status: 'failed', error: message, format: summary.format ?? 'unknown', bytes: summary.bytes, rowsRead: summary.rowsRead,
+        rowsRejected: summary.rowsRejected, summary: persisted(summary), finishedAt: new Date(),
+      }).where(and(eq(uploads.workspaceId, input.workspaceId), eq(uploads.id, uploadId)));
+    }
+  }
+  return summary;
+}
+
+function reject(summary: IngestSummary, line: number, reason: string) {
+  summary.rowsRejected++;
+  if (summary.rejects.length < KEEP_REJECTS) summary.rejects.push({ line, reason });
+}
+
+function check(r: UsageRecord): string | null {
+  if (!r.rawModel) return 'no model';
+  if (r.cachedInputTokens > r.inputTokens) return `cached input tokens (${r.cachedInputTokens}) exceed input tokens (${r.inputTokens})`;
+  return null;
+}
+
+function stageLine(line: number, r: UsageRecord, family: string, resolve: ReturnType<typeof createResolver>, vendorOf: Map<string, string>, known: Set<string>): string {
+  const provider = r.providerId && known.has(r.providerId) ? r.providerId : null;
+  const modelId = resolve(r.rawModel)?.modelId ?? null;
+  const vendor = modelId ? vendorOf.get(modelId) : undefined;
+  const priceProvider = provider ?? (vendor ? FIRST_PARTY_PROVIDER[vendor] ?? null : null);
+  const iso = r.occurredAt.toISOString();
+  const key = createHash('sha256')
+    .update([family, iso, r.granularity, r.providerId ?? '', r.rawModel, r.project, r.apiKey, r.userRef, r.batch ? 'b' : '', r.keyExtra ?? ''].join('\u001f'))
+    .digest('hex').slice(0, 32);
+  return [
+    line, csvField(key), csvField(iso), csvField(iso.slice(0, 10)), csvField(r.granularity), csvField(provider), csvField(priceProvider),
+    csvField(r.rawModel), csvField(modelId), csvField(r.project), csvField(r.apiKey), csvField(r.userRef), csvField(r.batch),
+    r.requests, r.inputTokens, r.cachedInputTokens, r.outputTokens, r.reportedCostUsd ?? '',
+  ].join(',');
+}
+
+async function fillTotals(s: { query<T>(q: string, p?: unknown[]): Promise<T[]> }, workspaceId: string, uploadId: string, summary: IngestSummary) {
+  const [t] = await s.query<Record<string, string | number | null>>(UPLOAD_TOTALS, [workspaceId, uploadId]);
+  summary.requests = Number(t!.requests);
+  summary.inputTokens = Number(t!.input_tokens);
+  summary.cachedInputTokens = Number(t!.cached_input_tokens);
+  summary.outputTokens = Number(t!.output_tokens);
+  summary.computedCostUsd = trimDecimal(t!.cost as string | null);
+  summary.reportedCostUsd = trimDecimal(t!.reported_cost as string | null);
+  summary.from = (t!.first_day as string | null) ?? null;
+  summary.to = (t!.last_day as string | null) ?? null;
+  summary.backdatedRows = Number(t!.backdated);
+  summary.unmappedModels = (await s.query<{ raw_model: string; rows: number }>(UPLOAD_UNMAPPED, [workspaceId, uploadId])).map((r) => ({ rawModel: r.raw_model, rows: r.rows }));
+  summary.unpricedModels = (await s.query<{ raw_model: string; provider_id: string; rows: number }>(UPLOAD_UNPRICED, [workspaceId, uploadId])).map((r) => ({ rawModel: r.raw_model, providerId: r.provider_id || null, rows: r.rows }));
+}
+
+function persisted(s: IngestSummary) {
+  return { ...s, rejects: s.rejects.slice(0, 100) };
+}
+
+function classify(e: unknown): { status: IngestSummary['status']; code: string; message: string; seen?: unknown } {
+  if (e instanceof Abort) return { status: e.status, code: e.code, message: e.message, seen: e.seen };
+  if (e instanceof FormatError) return { status: 'failed', code: e.code, message: e.message, seen: e.seen };
+  if (e instanceof SourceError) return { status: 'failed', code: e.code, message: e.message };
+  console.error('[ingest] unexpected failure:', e);
+  return { status: 'failed', code: 'internal', message: `the upload failed and nothing was written: ${(e as Error).message}` };
+}
