@@ -16,6 +16,9 @@ export function getDatabase(): Promise<DbHandle> {
       const h = await openDatabase({ purpose: 'app' });
       await migrateDatabase(h);
       await seedReference(h.db);
+      const { markInterruptedUploads } = await import('@/lib/ingest/manage');
+      const n = await markInterruptedUploads(h.db);
+      if (n > 0) console.warn(`[frontier] ${n} upload(s) were interrupted by a restart and are marked failed (nothing was written)`);
       return h;
     })();
     g[KEY].catch(() => { delete g[KEY]; });

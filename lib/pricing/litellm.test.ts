@@ -42,6 +42,16 @@ describe('LiteLLM price map importer', () => {
     expect(s2.rows.filter((r) => r.providerId === 'together_ai').map((r) => r.modelId)).not.toContain('command-r');
   });
 
+  test('an undated alias does not give an older sheet\'s price to a later snapshot', () => {
+    const ms = [
+      { id: 'gpt-4o-2024-05-13', openWeights: false, paramsB: null, releasedOn: '2024-05-13', aliases: [] },
+      { id: 'gpt-4o-2024-08-06', openWeights: false, paramsB: null, releasedOn: '2024-08-06', aliases: ['gpt-4o'] },
+    ];
+    const s4 = importLiteLLMPriceMap(fixture('litellm-model-prices-2024-06-17.json'), { models: ms, aliases: aliasRowsFor(ms) }, { effectiveFrom: '2024-06-17' });
+    expect([...new Set(s4.rows.map((r) => r.modelId))]).toEqual(['gpt-4o-2024-05-13']);
+    expect(s4.skipped).toContainEqual({ key: 'gpt-4o', reason: 'gpt-4o-2024-08-06 was released 2024-08-06, after this sheet' });
+  });
+
   test('Vertex AI Gemini 1.x per-character prices of 2024 are kept out, with the reason', () => {
     const gem = [{ id: 'gemini-1.5-flash-001', vendor: 'Google', openWeights: false, paramsB: null, aliases: ['gemini-1.5-flash-latest'] }];
     const s3 = importLiteLLMPriceMap(fixture('litellm-model-prices-2024-06-17.json'), { models: gem, aliases: aliasRowsFor(gem) }, { effectiveFrom: '2024-06-17' });

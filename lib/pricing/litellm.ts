@@ -64,6 +64,7 @@ export function importLiteLLMPriceMap(
     throw new Error('not a LiteLLM price map: expected a JSON object keyed by model name');
   }
   const resolve = createResolver(catalog.aliases);
+  const releasedOn = new Map(catalog.models.map((m) => [m.id, m.releasedOn ?? null]));
   const skipped: SkippedKey[] = [];
   const unmapped: string[] = [];
   // Several keys may price the same (model, provider): keep the most canonical (exact alias, lowest rank, shortest key).
@@ -95,6 +96,12 @@ export function importLiteLLMPriceMap(
     }
     const hit = resolve(key);
     if (!hit) { unmapped.push(key); skipped.push({ key, reason: 'no catalog model' }); continue; }
+    // An undated name (`gpt-4o`) points at today's snapshot; in an older sheet it priced an older one.
+    const released = releasedOn.get(hit.modelId);
+    if (opts.effectiveFrom && released && released > opts.effectiveFrom) {
+      skipped.push({ key, reason: `${hit.modelId} was released ${released}, after this sheet` });
+      continue;
+    }
     const row: PriceRow = {
       modelId: hit.modelId, providerId: provider, inputPerMtok: input, outputPerMtok: output,
       cachedInputPerMtok: perMtok(e.cache_read_input_token_cost),
