@@ -20,4 +20,5 @@ export function proxy(req: NextRequest) {
   return NextResponse.next({ request: { headers: requestHeaders } });
 }
 
-export const config = { matcher: ['/((?!_next/static|_next/image).*)'] };
+// Never /api: when the proxy runs, Next buffers the request body (10 MB by default) and would cut large uploads short.
+export const config = { matcher: ['/((?!api/|_next/static|_next/image).*)'] };

@@ -3,6 +3,7 @@
  * With --json it prints exactly one JSON object on stdout (logs go to stderr) and exits non-zero on failure
  * with a one-line reason.
  */
+import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { DbHandle } from '@/db/client';
 import { migrateDatabase, openDatabase } from '@/db/client';
@@ -16,6 +17,12 @@ import type { KeyRole, Role } from '@/lib/auth/roles';
 import { KEY_ROLES, ROLES } from '@/lib/auth/roles';
 import { createApiKey } from '@/lib/auth/service';
 import { CliError, parseArgs } from '@/lib/cli/args';
+import { ingestFilesDirect, ingestFilesViaApp } from '@/lib/cli/ingest-files';
+import { env } from '@/lib/env';
+import { parseMapSpec } from '@/lib/ingest/formats/generic-csv';
+import { GROUP_BY, getUsageSummary } from '@/db/queries/get-usage-summary';
+import type { GroupBy } from '@/db/queries/get-usage-summary';
+import { readLock } from '@/db/lock';
 
 const HELP = `Usage: npm run frontier -- <command> [options]
 
@@ -28,17 +35,47 @@ Commands:
                                   create a user (password read from standard input), optionally a member
   apikey create --workspace slug --role editor|viewer [--name N]
                                   create an API key; prints it once
+  ingest <file…> --workspace slug [--format f] [--map spec]
+                                  ingest usage exports (CSV, TSV, JSON, JSONL, gzip); --map reads a generic CSV,
+                                  e.g. --map time=date,model=engine,input=prompt_tokens,output=completion_tokens
+  usage summary --workspace slug [--from d] [--to d] [--group-by model|provider|project|key|day]
 
 Options:
   --json                          print one JSON object on stdout
 Environment:
   DATABASE_URL                    Postgres connection string (unset: embedded PGlite)
-  PGLITE_DIR                      embedded database folder (default .data/pglite)`;
+  PGLITE_DIR                      embedded database folder (default .data/pglite)
+  FRONTIER_API_KEY                an editor key: when the app holds the embedded database, ingest and usage
+                                  commands go through its API with this key (FRONTIER_URL overrides its address)`;
 
 const args = parseArgs(process.argv.slice(2));
 const json = args.flags.json === true;
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 const flag = (name: string): string | undefined => (typeof args.flags[name] === 'string' ? (args.flags[name] as string) : undefined);
+
+/**
+ * The embedded database allows one process. If the app holds it, commands that have an API go through the app
+ * (with FRONTIER_API_KEY) or refuse with what to do; otherwise they open the database directly.
+ */
+async function viaAppOrDirect<T>(viaApp: (url: string, key: string) => Promise<T>, direct: (h: DbHandle) => Promise<T>): Promise<T> {
+  if (!env().DATABASE_URL) {
+    const holder = readLock(env().pgliteDir);
+    let alive = false;
+    if (holder && holder.pid !== process.pid) {
+      try { process.kill(holder.pid, 0); alive = true; } catch { alive = false; }
+    }
+    if (alive && holder) {
+      const url = process.env.FRONTIER_URL ?? holder.url;
+      const key = process.env.FRONTIER_API_KEY;
+      if (url && key) {
+        log(`the app at ${url} holds the embedded database: going through its API`);
+        return viaApp(url.replace(/\/$/, ''), key);
+      }
+      throw new CliError(`the app${holder.url ? ` at ${holder.url}` : ''} (process ${holder.pid}) holds the embedded database. Set FRONTIER_API_KEY to an editor key (Settings → API keys) to go through it, or stop the app`);
+    }
+  }
+  return withDb(direct);
+}
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new CliError('--password-stdin expects the password on standard input (e.g. echo "$PW" | …)');
@@ -131,6 +168,54 @@ async function run(): Promise<Record<string, unknown>> {
         return { ok: true, key: k.key, id: k.id, prefix: k.prefix, name: k.name, role: k.role, workspace: slug };
       });
     }
+    case 'ingest': {
+      const files = [sub, ...rest].filter((f): f is string => Boolean(f));
+      const slug = flag('workspace');
+      if (files.length === 0) throw new CliError('name at least one file: npm run frontier -- ingest <file…> --workspace slug');
+      if (!slug) throw new CliError('--workspace is required');
+      for (const f of files) if (!fs.existsSync(f)) throw new CliError(`no such file: ${f}`);
+      const mapSpec = flag('map');
+      const opts = { format: flag('format'), mapping: mapSpec ? parseMapSpec(mapSpec) : null };
+      const results = await viaAppOrDirect(
+        (url, key) => ingestFilesViaApp(url, key, files, opts),
+        async (h) => {
+          await migrateDatabase(h);
+          const ws = await getWorkspaceBySlug(h.db, slug);
+          if (!ws) throw new CliError(`no workspace "${slug}"`);
+          return ingestFilesDirect(h, ws.id, files, opts);
+        },
+      );
+      for (const r of results) log(`${r.file}: ${r.status}${r.format ? ` as ${r.format}` : ''}, ${r.rowsIngested} rows in, ${r.duplicateRows} duplicate, ${r.rowsRejected} rejected${r.error ? ` — ${r.error}` : ''}`);
+      const failed = results.some((r) => r.status === 'failed');
+      if (failed) process.exitCode = 1;
+      return { ok: !failed, files: results };
+    }
+    case 'usage': {
+      if (sub !== 'summary') throw new CliError(`unknown usage command "${sub ?? ''}" (expected: summary)`);
+      const slug = flag('workspace');
+      if (!slug) throw new CliError('--workspace is required');
+      const groupBy = flag('group-by');
+      if (groupBy && !(GROUP_BY as readonly string[]).includes(groupBy)) throw new CliError(`--group-by must be one of ${GROUP_BY.join(', ')}`);
+      for (const d of [flag('from'), flag('to')]) if (d && !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new CliError(`dates are YYYY-MM-DD, not "${d}"`);
+      const params = { from: flag('from'), to: flag('to'), groupBy: groupBy as GroupBy | undefined };
+      const summary = await viaAppOrDirect(
+        async (url, key) => {
+          const qs = new URLSearchParams(Object.entries(params).filter(([, v]) => v) as [string, string][]);
+          const res = await fetch(`${url}/api/v1/usage/summary?${qs}`, { headers: { authorization: `Bearer ${key}` } });
+          const body = await res.json();
+          if (!res.ok) throw new CliError(body?.error?.message ?? `HTTP ${res.status}`);
+          return body;
+        },
+        async (h) => {
+          await migrateDatabase(h);
+          const ws = await getWorkspaceBySlug(h.db, slug);
+          if (!ws) throw new CliError(`no workspace "${slug}"`);
+          return getUsageSummary(h.db, ws.id, params);
+        },
+      );
+      log(`computed cost ${summary.totals.computedCostUsd} USD over ${summary.from ?? '—'} … ${summary.to ?? '—'}`);
+      return { ok: true, ...summary };
+    }
     default:
       throw new CliError(`unknown command "${cmd}". Run \`npm run frontier -- --help\`.`);
   }
@@ -139,7 +224,7 @@ async function run(): Promise<Record<string, unknown>> {
 run().then(
   (result) => {
     if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
-    process.exit(0);
+    process.exit(process.exitCode ?? 0);
   },
   (e: unknown) => {
     const message = e instanceof DatabaseLockedError

@@ -1,34 +1,66 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rows } from '@/db/client';
+import { trimDecimal } from '@/lib/ingest/summary';
+
+export const GROUP_BY = ['model', 'provider', 'project', 'key', 'day'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+export type UsageFigures = {
+  requests: number;
+  inputTokens: number;
+  cachedInputTokens: number;
+  outputTokens: number;
+  computedCostUsd: string;
+  reportedCostUsd: string | null;
+};
 
 export type UsageSummary = {
   from: string | null;
   to: string | null;
-  totals: { cost: string; requests: number; inputTokens: number; outputTokens: number; rows: number };
-  byProject: { project: string; cost: string; requests: number }[];
+  totals: UsageFigures;
+  groups: (UsageFigures & { key: string })[];
 };
 
-/** Totals for a workspace over a day range, money as exact decimal strings. Scoped by workspace_id, always. */
-export async function getUsageSummary(db: Db, workspaceId: string, range: { from?: string; to?: string }): Promise<UsageSummary> {
-  const from = range.from ?? null;
-  const to = range.to ?? null;
-  const where = sql`workspace_id = ${workspaceId}
-    and (${from}::date is null or day >= ${from}::date) and (${to}::date is null or day <= ${to}::date)`;
-  const [totals] = await rows<{ cost: string | null; requests: number | string | null; input_tokens: string | null; output_tokens: string | null; n: number; first: string | null; last: string | null }>(db, sql`
-    select sum(cost)::numeric(20,2)::text as cost, sum(requests)::bigint as requests, sum(input_tokens)::text as input_tokens,
-           sum(output_tokens)::text as output_tokens, count(*)::int as n, min(day)::text as first, max(day)::text as last
-    from usage where ${where}`);
-  const byProject = await rows<{ project: string; cost: string | null; requests: number | string }>(db, sql`
-    select project, sum(cost)::numeric(20,2)::text as cost, sum(requests)::bigint as requests
-    from usage where ${where} group by project order by sum(cost) desc nulls last, project`);
+// Whitelisted column expressions: the group-by is validated by zod and never spliced from user text.
+const GROUP_SQL: Record<GroupBy, string> = {
+  model: 'coalesce(model_id, raw_model)',
+  provider: "provider_id",
+  project: 'project',
+  key: 'api_key',
+  day: 'day::text',
+};
+
+type Row = { key?: string; requests: string | number | null; input: string | null; cached: string | null; output: string | null; cost: string | null; reported: string | null };
+
+function figures(r: Row | undefined): UsageFigures {
   return {
-    from: from ?? totals?.first ?? null,
-    to: to ?? totals?.last ?? null,
-    totals: {
-      cost: totals?.cost ?? '0.00', requests: Number(totals?.requests ?? 0), inputTokens: Number(totals?.input_tokens ?? 0),
-      outputTokens: Number(totals?.output_tokens ?? 0), rows: totals?.n ?? 0,
-    },
-    byProject: byProject.map((p) => ({ project: p.project, cost: p.cost ?? '0.00', requests: Number(p.requests) })),
+    requests: Number(r?.requests ?? 0),
+    inputTokens: Number(r?.input ?? 0),
+    cachedInputTokens: Number(r?.cached ?? 0),
+    outputTokens: Number(r?.output ?? 0),
+    computedCostUsd: trimDecimal(r?.cost ?? null) ?? '0',
+    reportedCostUsd: trimDecimal(r?.reported ?? null),
   };
+}
+
+/**
+ * Totals (and optional groups) of a workspace's usage over a day range, read from the daily rollup. Always scoped
+ * by workspace_id; money is an exact decimal string.
+ */
+export async function getUsageSummary(db: Db, workspaceId: string, opts: { from?: string; to?: string; groupBy?: GroupBy }): Promise<UsageSummary> {
+  const from = opts.from ?? null;
+  const to = opts.to ?? null;
+  const where = sql`workspace_id = ${workspaceId} and (${from}::date is null or day >= ${from}::date) and (${to}::date is null or day <= ${to}::date)`;
+  const sums = sql`sum(requests)::text as requests, sum(input_tokens)::text as input, sum(cached_input_tokens)::text as cached,
+    sum(output_tokens)::text as output, sum(cost)::text as cost, sum(reported_cost)::text as reported`;
+  const [t] = await rows<Row & { first: string | null; last: string | null }>(db, sql`select ${sums}, min(day)::text as first, max(day)::text as last from usage_daily where ${where}`);
+  let groups: UsageSummary['groups'] = [];
+  if (opts.groupBy) {
+    const col = sql.raw(GROUP_SQL[opts.groupBy]);
+    const order = opts.groupBy === 'day' ? sql`1` : sql`sum(cost) desc nulls last, 1`;
+    const g = await rows<Row>(db, sql`select coalesce(${col}, '') as key, ${sums} from usage_daily where ${where} group by 1 order by ${order}`);
+    groups = g.map((r) => ({ key: r.key ?? '', ...figures(r) }));
+  }
+  return { from: from ?? t?.first ?? null, to: to ?? t?.last ?? null, totals: figures(t), groups };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as audit from '@/app/api/v1/audit/route';
 import * as keyById from '@/app/api/v1/keys/[id]/route';
@@ -6,6 +7,8 @@ import * as me from '@/app/api/v1/me/route';
 import * as members from '@/app/api/v1/members/route';
 import * as eloPrice from '@/app/api/v1/models/elo-price/route';
 import * as usageSummary from '@/app/api/v1/usage/summary/route';
+import * as uploadById from '@/app/api/v1/uploads/[id]/route';
+import * as uploadsRoute from '@/app/api/v1/uploads/route';
 import * as workspace from '@/app/api/v1/workspace/route';
 import { useDatabaseForTests } from '@/db';
 import { addMembership, createUser, createWorkspace } from '@/db/queries/accounts';
@@ -31,6 +34,7 @@ type RouteCase = {
   call: (req: Request) => Promise<Response>;
   ok: number;
   body?: () => unknown;
+  rawBody?: () => string;
   allowKeys?: boolean;
 };
 
@@ -46,6 +50,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
   let ownerA = '';
   let routes: RouteCase[] = [];
   let keyToRevoke: () => Promise<string>;
+  let uploadIdA = '';
 
   beforeAll(async () => {
     t = await createTestDatabase(engine);
@@ -56,6 +61,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
     wsA = setup.workspace.id;
     ownerA = setup.user.id;
     await loadDemoUsage(t.db, wsA, '2026-10-31');
+    uploadIdA = (await t.db.execute(sql`select id from uploads where workspace_id = ${wsA} limit 1`) as unknown as { rows: { id: string }[] }).rows[0]!.id;
     const hash = await hashPassword(PASSWORD);
     for (const role of ['editor', 'viewer'] as const) {
       const u = await createUser(t.db, { email: `${role}-a@example.com`, passwordHash: hash });
@@ -75,7 +81,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
     callers.otherWorkspace = { name: 'member of B asking for A', headers: { ...cookie(await session('owner-b@example.com')), 'x-frontier-workspace': slugA }, role: null, kind: 'user' };
     const expiredToken = 'fs_expired-session-token-for-tests-0000000000';
     await insertSession(t.db, { tokenHash: tokenHash(expiredToken), userId: ownerA, ip: null, userAgent: null });
-    await t.db.execute((await import('drizzle-orm')).sql`update sessions set expires_at = now() - interval '1 minute' where token_hash = ${tokenHash(expiredToken)}`);
+    await t.db.execute(sql`update sessions set expires_at = now() - interval '1 minute' where token_hash = ${tokenHash(expiredToken)}`);
     callers.expiredSession = { name: 'expired session', headers: cookie(expiredToken), role: null, kind: 'none' };
     const actor = { userId: ownerA, label: 'owner-a@example.com' };
     const viewerKey = await createApiKey(t.db, wsA, actor, { name: 'viewer key', role: 'viewer' });
@@ -99,6 +105,15 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
       { name: 'GET /api/v1/members', method: 'GET', path: '/api/v1/members', minRole: 'owner', call: (r) => members.GET(r), ok: 200 },
       { name: 'POST /api/v1/members', method: 'POST', path: '/api/v1/members', minRole: 'owner', call: (r) => members.POST(r), ok: 201, body: () => ({ email: `new${n++}@example.com`, role: 'viewer' }) },
       { name: 'GET /api/v1/audit', method: 'GET', path: '/api/v1/audit', minRole: 'owner', call: (r) => audit.GET(r), ok: 200 },
+      { name: 'GET /api/v1/uploads', method: 'GET', path: '/api/v1/uploads', minRole: 'viewer', call: (r) => uploadsRoute.GET(r), ok: 200 },
+      {
+        name: 'POST /api/v1/uploads', method: 'POST', path: '/api/v1/uploads?filename=u.csv', minRole: 'editor', call: (r) => uploadsRoute.POST(r), ok: 201,
+        rawBody: () => `start_time,end_time,start_time_iso,end_time_iso,project_id,num_model_requests,model,input_tokens,output_tokens\n1719792000,1719878400,,,p${n++},1,gpt-3.5-turbo-0125,10,10\n`,
+      },
+      {
+        name: 'GET /api/v1/uploads/:id', method: 'GET', path: '/api/v1/uploads/:upload', minRole: 'viewer', ok: 200,
+        call: (r) => uploadById.GET(r, { params: Promise.resolve({ id: new URL(r.url).pathname.split('/').pop()! }) }),
+      },
     ];
   });
 
@@ -107,10 +122,10 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
   });
 
   const request = (route: RouteCase, caller: Caller, extra: Record<string, string> = {}) =>
-    new Request(`${ORIGIN}${route.path}`, {
+    new Request(`${ORIGIN}${route.path.replace(':upload', uploadIdA)}`, {
       method: route.method,
       headers: { ...caller.headers, ...(route.body ? { 'content-type': 'application/json' } : {}), ...extra },
-      body: route.body ? JSON.stringify(route.body()) : undefined,
+      body: route.body ? JSON.stringify(route.body()) : route.rawBody ? route.rawBody() : undefined,
     });
 
   function expected(route: RouteCase, caller: Caller): number {
@@ -158,7 +173,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
     const b = await bRes.json();
     expect(a.to).toBe('2026-10-31');
     expect(b.to).toBe('2026-06-30');
-    expect(b.totals.cost).not.toBe(a.totals.cost);
+    expect(b.totals.computedCostUsd).not.toBe(a.totals.computedCostUsd);
     expect(JSON.stringify(b)).not.toContain(slugA);
     // Asking for A by slug (query or header) is refused, as is a key of A asking for B.
     expect((await usageSummary.GET(new Request(`${ORIGIN}/api/v1/usage/summary?workspace=${slugA}`, { headers: bHeaders }))).status).toBe(403);
@@ -168,16 +183,18 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
   });
 
   test('the demo usage is costed exactly: totals reconcile to the cent with a per-row recomputation', async () => {
-    const a = await (await usageSummary.GET(new Request(`${ORIGIN}/api/v1/usage/summary`, { headers: callers.viewer!.headers }))).json();
-    const { sql } = await import('drizzle-orm');
+    const a = await (await usageSummary.GET(new Request(`${ORIGIN}/api/v1/usage/summary?groupBy=project`, { headers: callers.viewer!.headers }))).json();
     const [row] = (await t.db.execute(sql`select count(*) filter (where cost is null)::int as uncosted,
       sum(round(((input_tokens - cached_input_tokens) * 0.5 + output_tokens * 1.5) / 1000000, 10))::numeric(20,2)::text as gpt35
       from usage where workspace_id = ${wsA} and model_id = 'gpt-3.5-turbo-0125'`) as unknown as { rows: { uncosted: number; gpt35: string }[] }).rows;
     expect(row!.uncosted).toBe(0);
     const [c] = (await t.db.execute(sql`select sum(cost)::numeric(20,2)::text as c from usage where workspace_id = ${wsA} and model_id = 'gpt-3.5-turbo-0125'`) as unknown as { rows: { c: string }[] }).rows;
     expect(c!.c).toBe(row!.gpt35);
-    expect(Number(a.totals.cost)).toBeGreaterThan(1000);
-    expect(a.byProject.map((p: { project: string }) => p.project).sort()).toEqual(['code-review', 'doc-summarizer', 'search-rag', 'support-bot']);
+    expect(Number(a.totals.computedCostUsd)).toBeGreaterThan(1000);
+    expect(a.groups.map((p: { key: string }) => p.key).filter((k: string) => !/^p\d+$/.test(k)).sort()).toEqual(['code-review', 'doc-summarizer', 'search-rag', 'support-bot']);
+    // The rollup the summary reads agrees with the rows to the last digit.
+    const [u] = (await t.db.execute(sql`select sum(cost)::text as c from usage where workspace_id = ${wsA}`) as unknown as { rows: { c: string }[] }).rows;
+    expect(Number(u!.c)).toBe(Number(a.totals.computedCostUsd));
   });
 
   test('cookie-authenticated mutations need our Origin (CSRF); bearer keys do not', async () => {
@@ -197,7 +214,6 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
     expect((await del(callers.editorKey!)).status).toBe(403);
     expect((await del(callers.anonymous!)).status).toBe(401);
     expect((await del(callers.owner!)).status).toBe(204);
-    const { sql } = await import('drizzle-orm');
     const [r] = (await t.db.execute(sql`select count(*)::int as n from usage where workspace_id = ${wsA}`) as unknown as { rows: { n: number }[] }).rows;
     expect(r!.n).toBe(0);
     expect((await me.GET(new Request(`${ORIGIN}/api/v1/me`, { headers: callers.viewerKey!.headers }))).status).toBe(401);

@@ -48,6 +48,28 @@ describe('CLI on a fresh PGlite folder', () => {
     }
   });
 
+  test('ingest prints one result per file and exits non-zero when one failed; usage summary groups the same numbers', () => {
+    const fx = (f: string) => path.join(root, 'lib/ingest/__fixtures__', f);
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, 'a,b\n1,2\n');
+    const r = cli(['ingest', fx('openai-dashboard-usage-export.tsv'), fx('claude_api_cost_2026_02_08_to_2026_02_15.csv'), bad, '--workspace', 'acme', '--json'], env);
+    expect(r.status).toBe(1);
+    expect(r.json.files).toHaveLength(3);
+    expect(r.json.files[0]).toMatchObject({ format: 'openai-dashboard-usage', status: 'ingested', rowsIngested: 6, rowsSkipped: 1, requests: 53, inputTokens: 339711, cachedInputTokens: 13952, outputTokens: 549459 });
+    expect(typeof r.json.files[0].computedCostUsd).toBe('string');
+    expect(r.json.files[1]).toMatchObject({ format: 'anthropic-console-cost', status: 'ingested', reportedCostUsd: '19.97' });
+    expect(r.json.files[2]).toMatchObject({ status: 'failed', rowsIngested: 0 });
+    expect(r.json.files[2].error).toMatch(/no known export has these columns: a, b/);
+    const again = cli(['ingest', fx('openai-dashboard-usage-export.tsv'), '--workspace', 'acme', '--json'], env);
+    expect(again).toMatchObject({ status: 0, json: { files: [{ status: 'duplicate', rowsIngested: 0 }] } });
+    const mapped = path.join(dir, 'mapped.csv');
+    fs.writeFileSync(mapped, 'When,Engine,Prompt,Completion\n2024-07-01,gpt-3.5-turbo-0125,1000000,1000000\n');
+    expect(cli(['ingest', mapped, '--workspace', 'acme', '--map', 'time=when,model=engine,input=prompt,output=completion,defaultProvider=openai', '--json'], env).json.files[0])
+      .toMatchObject({ status: 'ingested', format: 'generic-csv', computedCostUsd: '2' });
+    const sum = cli(['usage', 'summary', '--workspace', 'acme', '--from', '2024-07-01', '--to', '2024-07-01', '--group-by', 'model', '--json'], env);
+    expect(sum.json).toMatchObject({ ok: true, totals: { inputTokens: 1000000, outputTokens: 1000000, computedCostUsd: '2' }, groups: [{ key: 'gpt-3.5-turbo-0125', computedCostUsd: '2' }] });
+  });
+
   test('failures exit non-zero with a one-line reason', () => {
     const dup = cli(['workspace', 'create', 'acme', '--json'], env);
     expect(dup.status).toBe(1);

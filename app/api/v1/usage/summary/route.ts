@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import { getUsageSummary } from '@/db/queries/get-usage-summary';
+import { GROUP_BY, getUsageSummary } from '@/db/queries/get-usage-summary';
 import { parseQuery, withAccess } from '@/lib/api/handler';
 
 export const dynamic = 'force-dynamic';
 
-const schema = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional(),
-});
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const schema = z.object({ from: day.optional(), to: day.optional(), groupBy: z.enum(GROUP_BY).optional(), 'group-by': z.enum(GROUP_BY).optional() });
 
-/** Spend and volume of the caller's workspace over a day range. */
+/** Spend and volume of the caller's workspace over a day range, optionally grouped. Same numbers as the CLI. */
 export const GET = withAccess('viewer', async ({ req, db, access }) => {
-  return Response.json(await getUsageSummary(db, access.workspace.id, parseQuery(req, schema)));
+  const q = parseQuery(req, schema);
+  return Response.json(await getUsageSummary(db, access.workspace.id, { from: q.from, to: q.to, groupBy: q.groupBy ?? q['group-by'] }));
 });
