@@ -18,7 +18,11 @@ export type DbKind = 'pglite' | 'postgres';
 export type RawClient = { kind: 'postgres'; pool: Pool } | { kind: 'pglite'; client: PGlite };
 export type DbHandle = { db: Db; kind: DbKind; label: string; raw: RawClient; close: () => Promise<void> };
 
-const RAW = new WeakMap<object, RawClient>();
+// On globalThis: Next may load this module more than once (one copy per server layer), and the handle opened by
+// one copy must be found by the others.
+const RAW_KEY = Symbol.for('frontier.raw-clients');
+const RAW: WeakMap<object, RawClient> = ((globalThis as Record<symbol, unknown>)[RAW_KEY] as WeakMap<object, RawClient>) ??
+  ((globalThis as Record<symbol, unknown>)[RAW_KEY] = new WeakMap<object, RawClient>());
 
 /** The driver under a Drizzle handle opened here (ingestion needs COPY). */
 export function rawClientOf(db: Db): RawClient {

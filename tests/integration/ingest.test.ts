@@ -88,6 +88,10 @@ describe.each(testEngines())('ingestion on %s', (engine) => {
     expect(await ingestBytes(t, target, 'a-again.csv', a)).toMatchObject({ status: 'duplicate', rowsIngested: 0, errorCode: 'duplicate' });
     expect(await ingestBytes(t, target, 'b.csv', b)).toMatchObject({ status: 'ingested', rowsIngested: 1, duplicateRows: 1 });
     expect(await usageTotals(target)).toMatchObject({ n: 3, input: '600' });
+    // A bucket written twice in one file counts once.
+    const twice = 'day,model,input\n2024-07-05,gpt-3.5-turbo-0125,5\n2024-07-05,gpt-3.5-turbo-0125,5\n';
+    expect(await ingestBytes(t, target, 'twice.csv', twice, { mapping: { time: 'day', model: 'model', inputTokens: 'input' } }))
+      .toMatchObject({ status: 'ingested', rowsStaged: 2, rowsIngested: 1, duplicateRows: 1 });
     // The same file gzip-compressed is new bytes but the same buckets.
     expect(await ingestBytes(t, target, 'a.csv.gz', gzipSync(Buffer.from(a)))).toMatchObject({ status: 'ingested', rowsIngested: 0, duplicateRows: 2, gzip: true });
   });

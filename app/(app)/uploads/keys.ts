@@ -1,0 +1,1 @@
+export const uploadsKey = (workspace: string) => ['uploads:list', workspace] as const;
