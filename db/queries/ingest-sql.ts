@@ -9,7 +9,7 @@ export const STAGE_COLUMNS = [
 
 export const CREATE_STAGE = `
   create temp table ingest_stage (
-    line integer, row_key text, occurred_at timestamptz, day date, granularity text, provider_id text, price_provider text,
+    line integer, row_key uuid, occurred_at timestamptz, day date, granularity text, provider_id text, price_provider text,
     raw_model text, model_id text, project text, api_key text, user_ref text, batch boolean, requests bigint,
     input_tokens bigint, cached_input_tokens bigint, output_tokens bigint, reported_cost numeric
   ) on commit drop`;
@@ -20,7 +20,8 @@ export const CREATE_STAGE = `
  * the earliest sheet that prices the pair (marked backdated). Batch rows take the sheet's batch price, or half
  * price at OpenAI and Anthropic (their published batch discount); cached input takes the cached price. Rows
  * already present (same workspace and row key) are left alone: that is what makes overlapping exports safe.
- * Prices are looked up once per distinct (model, provider, day), not per row. $2 = upload id. Returns rows inserted.
+ * Prices are looked up once per distinct (model, provider, day), not per row; the daily rollup and the upload's
+ * totals come from the inserted rows in the same statement. $2 = upload id.
  */
 export const INSERT_USAGE = `
   with keys as (
@@ -65,9 +66,36 @@ export const INSERT_USAGE = `
     left join priced pr on pr.model_id = s.model_id and pr.price_provider = s.price_provider and pr.day = s.day
     -- Within one statement a second row with the same key conflicts with the first and is skipped too.
     on conflict (workspace_id, row_key) do nothing
+    returning day, provider_id, raw_model, model_id, project, api_key, requests, input_tokens, cached_input_tokens, output_tokens,
+      cost, reported_cost, price_status
+  ),
+  -- The daily rollup grows by exactly what went in, in the same statement (no second pass over usage).
+  roll as (
+    insert into usage_daily as d (workspace_id, day, provider_id, raw_model, model_id, project, api_key, rows, requests,
+      input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
+    select $1::uuid, day, coalesce(provider_id, ''), raw_model, max(model_id), project, api_key, count(*), sum(requests), sum(input_tokens),
+      sum(cached_input_tokens), sum(output_tokens), sum(cost), sum(reported_cost), count(*) filter (where price_status in ('no_price', 'unmapped'))
+    from ins group by day, coalesce(provider_id, ''), raw_model, project, api_key
+    on conflict (workspace_id, day, provider_id, raw_model, project, api_key) do update set
+      model_id = coalesce(excluded.model_id, d.model_id), rows = d.rows + excluded.rows, requests = d.requests + excluded.requests,
+      input_tokens = d.input_tokens + excluded.input_tokens, cached_input_tokens = d.cached_input_tokens + excluded.cached_input_tokens,
+      output_tokens = d.output_tokens + excluded.output_tokens,
+      cost = case when d.cost is null then excluded.cost when excluded.cost is null then d.cost else d.cost + excluded.cost end,
+      reported_cost = case when d.reported_cost is null then excluded.reported_cost when excluded.reported_cost is null then d.reported_cost
+        else d.reported_cost + excluded.reported_cost end,
+      unpriced_rows = d.unpriced_rows + excluded.unpriced_rows
     returning 1
   )
-  select count(*)::int as inserted from ins`;
+  select count(*)::int as inserted, coalesce(sum(requests), 0)::text as requests, coalesce(sum(input_tokens), 0)::text as input_tokens,
+    coalesce(sum(cached_input_tokens), 0)::text as cached_input_tokens, coalesce(sum(output_tokens), 0)::text as output_tokens,
+    sum(cost)::text as cost, sum(reported_cost)::text as reported_cost, min(day)::text as first_day, max(day)::text as last_day,
+    count(*) filter (where price_status = 'backdated')::int as backdated,
+    (select count(*) from roll)::int as rollup_rows,
+    (select coalesce(json_agg(json_build_object('rawModel', raw_model, 'rows', n) order by n desc, raw_model), '[]')
+       from (select raw_model, count(*)::int as n from ins where price_status = 'unmapped' group by raw_model order by 2 desc limit 100) u) as unmapped,
+    (select coalesce(json_agg(json_build_object('rawModel', raw_model, 'providerId', provider_id, 'rows', n) order by n desc, raw_model), '[]')
+       from (select raw_model, provider_id, count(*)::int as n from ins where price_status = 'no_price' group by raw_model, provider_id order by 3 desc limit 100) p) as unpriced
+  from ins`;
 
 /** Rebuilds the daily rollup for the days a change touched ($2: array of ISO days). */
 export const REBUILD_ROLLUP = [
@@ -80,20 +108,3 @@ export const REBUILD_ROLLUP = [
    from usage where workspace_id = $1 and day = any($2::date[])
    group by workspace_id, day, coalesce(provider_id, ''), raw_model, project, api_key`,
 ];
-
-/** Totals of what one upload inserted ($2 = upload id). */
-export const UPLOAD_TOTALS = `
-  select count(*)::int as rows, coalesce(sum(requests), 0)::text as requests, coalesce(sum(input_tokens), 0)::text as input_tokens,
-    coalesce(sum(cached_input_tokens), 0)::text as cached_input_tokens, coalesce(sum(output_tokens), 0)::text as output_tokens,
-    sum(cost)::text as cost, sum(reported_cost)::text as reported_cost, min(day)::text as first_day, max(day)::text as last_day,
-    count(*) filter (where price_status = 'backdated')::int as backdated
-  from usage where workspace_id = $1 and upload_id = $2`;
-
-export const UPLOAD_UNMAPPED = `
-  select raw_model, count(*)::int as rows from usage where workspace_id = $1 and upload_id = $2 and price_status = 'unmapped'
-  group by raw_model order by count(*) desc, raw_model limit 100`;
-
-export const UPLOAD_UNPRICED = `
-  select raw_model, coalesce(provider_id, '') as provider_id, count(*)::int as rows from usage
-  where workspace_id = $1 and upload_id = $2 and price_status = 'no_price'
-  group by raw_model, provider_id order by count(*) desc, raw_model limit 100`;

@@ -4,7 +4,7 @@ import {
   addMembership, countOwners, countUsers, createInvite, createUser, createWorkspace, findInvite, findUserByEmail,
   getWorkspaceBySlug, listMembers, normalizeEmail, removeMember, setMemberRole,
 } from '@/db/queries/accounts';
-import { invites, users, workspaces } from '@/db/schema';
+import { invites, usage, users, workspaces } from '@/db/schema';
 import { insertApiKey, revokeApiKey } from '@/db/queries/api-keys';
 import { audit } from '@/db/queries/audit';
 import type { AuditActor } from '@/db/queries/audit';
@@ -206,5 +206,9 @@ export async function createWorkspaceForUser(db: Db, userId: string, email: stri
 
 export async function deleteWorkspace(db: Db, workspaceId: string, role: Role) {
   if (role !== 'owner') throw new ForbiddenError('Only an owner can delete a workspace.');
-  await db.delete(workspaces).where(eq(workspaces.id, workspaceId));
+  await db.transaction(async (tx) => {
+    // usage has no foreign key (it is the big table); everything else goes with the workspace by cascade.
+    await tx.delete(usage).where(eq(usage.workspaceId, workspaceId));
+    await tx.delete(workspaces).where(eq(workspaces.id, workspaceId));
+  });
 }

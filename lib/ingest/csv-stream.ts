@@ -34,38 +34,72 @@ export class CsvStream {
     }
     const out: CsvRow[] = [];
     const sep = this.sep;
-    for (let i = 0; i < chunk.length; i++) {
-      const c = chunk[i]!;
-      const afterCR = this.pendingCR;
-      this.pendingCR = false;
-      if (++this.rowChars > this.maxRowChars) throw new CsvRowTooLongError(this.rowLine, this.maxRowChars);
+    const n = chunk.length;
+    let i = 0;
+    while (i < n) {
+      if (this.pendingCR) {
+        this.pendingCR = false;
+        if (chunk.charCodeAt(i) === 10 /* \n */) {
+          // CRLF: one line break (inside quotes the LF is data too).
+          if (this.inQuotes) this.field += '\n';
+          i++;
+          continue;
+        }
+      }
       if (this.inQuotes) {
-        if (c === '"') { this.inQuotes = false; this.afterQuote = true; continue; }
-        // A quoted newline is data: keep it as written, count CRLF as one line.
-        if (c === '\r') { this.line++; this.pendingCR = true; } else if (c === '\n' && !afterCR) this.line++;
-        this.field += c;
+        // Copy the run up to the next quote or line break in one slice.
+        let j = i;
+        while (j < n) {
+          const c = chunk.charCodeAt(j);
+          if (c === 34 /* " */ || c === 10 || c === 13) break;
+          j++;
+        }
+        if (j > i) { this.field += chunk.slice(i, j); this.count(j - i); i = j; continue; }
+        const c = chunk.charCodeAt(i);
+        if (c === 34) { this.inQuotes = false; this.afterQuote = true; i++; continue; }
+        this.line++;
+        this.field += chunk[i];
+        if (c === 13) this.pendingCR = true;
+        this.count(1);
+        i++;
         continue;
       }
-      if (afterCR && c === '\n') continue;
-      if (c === '"') {
-        if (this.afterQuote) { this.field += '"'; this.inQuotes = true; this.afterQuote = false; continue; }
-        if (this.field === '') { this.inQuotes = true; this.sawAny = true; continue; }
-        this.field += c;
+      const c = chunk.charCodeAt(i);
+      if (c === 34) {
+        if (this.afterQuote) { this.field += '"'; this.inQuotes = true; this.afterQuote = false; i++; continue; }
+        if (this.field === '') { this.inQuotes = true; this.sawAny = true; i++; continue; }
+        this.field += '"';
+        i++;
         continue;
       }
       this.afterQuote = false;
-      if (c === sep) { this.fields.push(this.field); this.field = ''; this.sawAny = true; continue; }
-      if (c === '\n' || c === '\r') {
-        if (c === '\r') this.pendingCR = true;
+      if (c === 10 || c === 13) {
+        if (c === 13) this.pendingCR = true;
         this.endRow(out);
         this.line++;
         this.rowLine = this.line;
+        i++;
         continue;
       }
-      this.field += c;
+      if (chunk[i] === sep) { this.fields.push(this.field); this.field = ''; this.sawAny = true; i++; continue; }
+      // An unquoted run: up to the next delimiter, quote or line break, in one slice.
+      let j = i + 1;
+      while (j < n) {
+        const d = chunk.charCodeAt(j);
+        if (d === 10 || d === 13 || d === 34 || chunk[j] === sep) break;
+        j++;
+      }
+      this.field += chunk.slice(i, j);
       this.sawAny = true;
+      this.count(j - i);
+      i = j;
     }
     return out;
+  }
+
+  private count(chars: number): void {
+    this.rowChars += chars;
+    if (this.rowChars > this.maxRowChars) throw new CsvRowTooLongError(this.rowLine, this.maxRowChars);
   }
 
   end(): CsvRow[] {

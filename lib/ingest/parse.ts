@@ -48,7 +48,8 @@ function best<T extends UsageFormat>(candidates: T[], score: (f: T) => number): 
   return top;
 }
 
-export async function* parseUsage(text: AsyncIterable<string>, opts: ParseOptions): AsyncGenerator<ParseEvent> {
+/** Parse events in batches (one per chunk of text): per-row async iteration costs more than the parsing itself. */
+export async function* parseUsage(text: AsyncIterable<string>, opts: ParseOptions): AsyncGenerator<ParseEvent[]> {
   const it = text[Symbol.asyncIterator]();
   let head = '';
   let done = false;
@@ -77,11 +78,12 @@ export async function* parseUsage(text: AsyncIterable<string>, opts: ParseOption
   yield* parseCsvStream(rest, explicit, opts);
 }
 
-async function* parseCsvStream(text: AsyncIterable<string>, explicit: string | undefined, opts: ParseOptions): AsyncGenerator<ParseEvent> {
+async function* parseCsvStream(text: AsyncIterable<string>, explicit: string | undefined, opts: ParseOptions): AsyncGenerator<ParseEvent[]> {
   const csv = new CsvStream();
   let reader: ((fields: string[]) => RowOutcome) | null = null;
   let width = 0;
-  const handle = async function* (rows: { line: number; fields: string[] }[]): AsyncGenerator<ParseEvent> {
+  const handle = async (rows: { line: number; fields: string[] }[]): Promise<ParseEvent[]> => {
+    const out: ParseEvent[] = [];
     for (const row of rows) {
       if (!reader) {
         const header = row.fields.map((h) => h.trim().toLowerCase());
@@ -103,15 +105,16 @@ async function* parseCsvStream(text: AsyncIterable<string>, explicit: string | u
       }
       if (row.fields.length === 1 && row.fields[0]!.trim() === '') continue;
       if (row.fields.length > width && row.fields.slice(width).some((f) => f.trim() !== '')) {
-        yield { line: row.line, outcome: { kind: 'reject', reason: `row has ${row.fields.length} fields but the header has ${width}` } };
+        out.push({ line: row.line, outcome: { kind: 'reject', reason: `row has ${row.fields.length} fields but the header has ${width}` } });
         continue;
       }
-      yield { line: row.line, outcome: reader(row.fields) };
+      out.push({ line: row.line, outcome: reader(row.fields) });
     }
+    return out;
   };
   try {
-    for await (const chunk of text) yield* handle(csv.push(chunk));
-    yield* handle(csv.end());
+    for await (const chunk of text) yield await handle(csv.push(chunk));
+    yield await handle(csv.end());
   } catch (e) {
     if (e instanceof FormatError) throw e;
     if (e instanceof Error && /never ends|longer than/.test(e.message)) throw new FormatError('unreadable', e.message);
@@ -143,7 +146,7 @@ async function pickCsvFormat(header: string[], explicit: string | undefined, opt
   throw new FormatError('needs_mapping', `no known export has these columns: ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', …' : ''}. Map the columns to read it as a generic CSV.`, { header, suggestion: suggestMapping(header), headerHash: hash });
 }
 
-async function* parseJsonish(text: AsyncIterable<string>, head: string, explicit: string | undefined, opts: ParseOptions): AsyncGenerator<ParseEvent> {
+async function* parseJsonish(text: AsyncIterable<string>, head: string, explicit: string | undefined, opts: ParseOptions): AsyncGenerator<ParseEvent[]> {
   const firstLine = head.trimStart().split(/\r?\n/, 1)[0]!.trim();
   let firstObj: unknown = undefined;
   try { firstObj = JSON.parse(firstLine); } catch { /* a pretty-printed document */ }
@@ -182,7 +185,12 @@ async function* parseJsonish(text: AsyncIterable<string>, head: string, explicit
     throw new FormatError('unknown_format', `JSON, but not an export Frontier knows: ${all.slice(0, 200)}`, { sample: all.slice(0, 500) });
   }
   setMeta(opts, format);
-  yield* format.rows(doc);
+  let batch: ParseEvent[] = [];
+  for (const ev of format.rows(doc)) {
+    batch.push(ev);
+    if (batch.length >= 1000) { yield batch; batch = []; }
+  }
+  yield batch;
 }
 
 function setMeta(opts: ParseOptions, f: UsageFormat) {
@@ -192,7 +200,7 @@ function setMeta(opts: ParseOptions, f: UsageFormat) {
   opts.meta.kind = f.kind;
 }
 
-async function* readJsonl(text: AsyncIterable<string>, format: JsonlFormat): AsyncGenerator<ParseEvent> {
+async function* readJsonl(text: AsyncIterable<string>, format: JsonlFormat): AsyncGenerator<ParseEvent[]> {
   let buf = '';
   let line = 0;
   const one = (raw: string): ParseEvent | null => {
@@ -209,14 +217,18 @@ async function* readJsonl(text: AsyncIterable<string>, format: JsonlFormat): Asy
   };
   for await (const c of text) {
     buf += c;
+    const out: ParseEvent[] = [];
+    let start = 0;
     let nl: number;
-    while ((nl = buf.indexOf('\n')) >= 0) {
-      const ev = one(buf.slice(0, nl));
-      buf = buf.slice(nl + 1);
-      if (ev) yield ev;
+    while ((nl = buf.indexOf('\n', start)) >= 0) {
+      const ev = one(buf.slice(start, nl));
+      start = nl + 1;
+      if (ev) out.push(ev);
     }
+    buf = buf.slice(start);
     if (buf.length > 10_000_000) throw new FormatError('unreadable', `line ${line + 1} is longer than 10 MB`);
+    if (out.length) yield out;
   }
   const ev = one(buf);
-  if (ev) yield ev;
+  if (ev) yield [ev];
 }

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DbHandle } from '@/db/client';
 import { csvField, withIngestSession } from '@/db/ingest-session';
 import { getCatalog } from '@/db/queries/get-catalog';
-import { CREATE_STAGE, INSERT_USAGE, REBUILD_ROLLUP, STAGE_COLUMNS, UPLOAD_TOTALS, UPLOAD_UNMAPPED, UPLOAD_UNPRICED } from '@/db/queries/ingest-sql';
+import { CREATE_STAGE, INSERT_USAGE, STAGE_COLUMNS } from '@/db/queries/ingest-sql';
 import { csvMappings, uploads } from '@/db/schema';
 import { createResolver } from '@/lib/catalog/resolve';
 import { FIRST_PARTY_PROVIDER } from '@/lib/catalog/types';
@@ -59,10 +59,19 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
   const info: Partial<SourceInfo> = {};
   const meta: Partial<ParseMeta> = {};
   let bytesSeen = 0;
+  // FRONTIER_INGEST_TIMING=1 prints where an upload's time goes (for `npm run bench`).
+  let last = performance.now();
+  const mark = (stage: string) => {
+    if (!process.env.FRONTIER_INGEST_TIMING) return;
+    const now = performance.now();
+    process.stderr.write(`[ingest] ${stage}: ${Math.round(now - last)} ms\n`);
+    last = now;
+  };
   try {
     await withIngestSession(h.raw, async (s) => {
       // Uploads to one workspace take turns: the rollup rebuild must see every committed row.
       await s.query('select pg_advisory_xact_lock(hashtext($1))', [`frontier-ingest:${input.workspaceId}`]);
+      await s.query("set local work_mem = '64MB'");
       await s.query(CREATE_STAGE);
       const text = decodeSource(input.chunks, {
         maxBytes: input.maxBytes ?? DEFAULT_MAX_BYTES, info,
@@ -76,26 +85,33 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
         },
       });
       let buf: string[] = [];
+      let copyMs = 0;
       const flush = async () => {
         if (buf.length === 0) return;
+        const t0 = performance.now();
         await s.copyCsv('ingest_stage', STAGE_COLUMNS, buf.join('\n') + '\n');
+        copyMs += performance.now() - t0;
         buf = [];
       };
-      for await (const ev of events) {
-        summary.rowsRead++;
-        const o = ev.outcome;
-        if (o.kind === 'skip') { summary.rowsSkipped++; continue; }
-        if (o.kind === 'reject') { reject(summary, ev.line, o.reason); continue; }
-        for (const r of o.records) {
-          const problem = check(r);
-          if (problem) { reject(summary, ev.line, problem); continue; }
-          buf.push(stageLine(ev.line, r, meta.family ?? 'unknown', resolve, vendorOf, knownProviders));
-          summary.rowsStaged++;
+      let lastProgress = 0;
+      for await (const batch of events) {
+        for (const ev of batch) {
+          summary.rowsRead++;
+          const o = ev.outcome;
+          if (o.kind === 'skip') { summary.rowsSkipped++; continue; }
+          if (o.kind === 'reject') { reject(summary, ev.line, o.reason); continue; }
+          for (const r of o.records) {
+            const problem = check(r);
+            if (problem) { reject(summary, ev.line, problem); continue; }
+            buf.push(stageLine(ev.line, r, meta.family ?? 'unknown', resolve, vendorOf, knownProviders));
+            summary.rowsStaged++;
+          }
         }
         if (buf.length >= BATCH_ROWS) await flush();
-        if (summary.rowsRead % 5000 === 0) input.onProgress?.({ bytes: bytesSeen, rows: summary.rowsRead });
+        if (summary.rowsRead - lastProgress >= 5000) { lastProgress = summary.rowsRead; input.onProgress?.({ bytes: bytesSeen, rows: summary.rowsRead }); }
       }
       await flush();
+      mark(`read, parse and stage (of which COPY ${Math.round(copyMs)} ms)`);
       input.onProgress?.({ bytes: bytesSeen, rows: summary.rowsRead });
       Object.assign(summary, { format: meta.format ?? null, formatLabel: meta.label ?? null, bytes: info.bytes ?? bytesSeen, encoding: info.encoding ?? null, gzip: info.gzip ?? false });
 
@@ -108,12 +124,10 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
         throw new Abort('failed', 'too_many_rejects', `${summary.rowsRejected} of ${summary.rowsRead} rows could not be read (${(ratio * 100).toFixed(1)}%, over the ${(maxRatio * 100).toFixed(1)}% limit); nothing was written. First: line ${summary.rejects[0]!.line}: ${summary.rejects[0]!.reason}`);
       }
 
-      const [ins] = await s.query<{ inserted: number }>(INSERT_USAGE, [input.workspaceId, uploadId]);
-      summary.rowsIngested = ins!.inserted;
-      summary.duplicateRows = summary.rowsStaged - summary.rowsIngested;
-      const days = (await s.query<{ day: string }>('select distinct day::text as day from ingest_stage')).map((d) => d.day);
-      for (const q of REBUILD_ROLLUP) await s.query(q, [input.workspaceId, days]);
-      await fillTotals(s, input.workspaceId, uploadId, summary);
+      await s.query('analyze ingest_stage');
+      const [t] = await s.query<InsertResult>(INSERT_USAGE, [input.workspaceId, uploadId]);
+      mark('cost, insert and rollup');
+      fillTotals(t!, summary);
 
       if (input.saveMapping && input.mapping && meta.header) {
         await s.query(
@@ -172,27 +186,36 @@ function stageLine(line: number, r: UsageRecord, family: string, resolve: Return
   const iso = r.occurredAt.toISOString();
   const key = createHash('sha256')
     .update([family, iso, r.granularity, r.providerId ?? '', r.rawModel, r.project, r.apiKey, r.userRef, r.batch ? 'b' : '', r.keyExtra ?? ''].join('\u001f'))
-    .digest('hex').slice(0, 32);
+    .digest('hex');
+  const uuidKey = `${key.slice(0, 8)}-${key.slice(8, 12)}-${key.slice(12, 16)}-${key.slice(16, 20)}-${key.slice(20, 32)}`;
   return [
-    line, csvField(key), csvField(iso), csvField(iso.slice(0, 10)), csvField(r.granularity), csvField(provider), csvField(priceProvider),
+    line, uuidKey, csvField(iso), csvField(iso.slice(0, 10)), csvField(r.granularity), csvField(provider), csvField(priceProvider),
     csvField(r.rawModel), csvField(modelId), csvField(r.project), csvField(r.apiKey), csvField(r.userRef), csvField(r.batch),
     r.requests, r.inputTokens, r.cachedInputTokens, r.outputTokens, r.reportedCostUsd ?? '',
   ].join(',');
 }
 
-async function fillTotals(s: { query<T>(q: string, p?: unknown[]): Promise<T[]> }, workspaceId: string, uploadId: string, summary: IngestSummary) {
-  const [t] = await s.query<Record<string, string | number | null>>(UPLOAD_TOTALS, [workspaceId, uploadId]);
-  summary.requests = Number(t!.requests);
-  summary.inputTokens = Number(t!.input_tokens);
-  summary.cachedInputTokens = Number(t!.cached_input_tokens);
-  summary.outputTokens = Number(t!.output_tokens);
-  summary.computedCostUsd = trimDecimal(t!.cost as string | null);
-  summary.reportedCostUsd = trimDecimal(t!.reported_cost as string | null);
-  summary.from = (t!.first_day as string | null) ?? null;
-  summary.to = (t!.last_day as string | null) ?? null;
-  summary.backdatedRows = Number(t!.backdated);
-  summary.unmappedModels = (await s.query<{ raw_model: string; rows: number }>(UPLOAD_UNMAPPED, [workspaceId, uploadId])).map((r) => ({ rawModel: r.raw_model, rows: r.rows }));
-  summary.unpricedModels = (await s.query<{ raw_model: string; provider_id: string; rows: number }>(UPLOAD_UNPRICED, [workspaceId, uploadId])).map((r) => ({ rawModel: r.raw_model, providerId: r.provider_id || null, rows: r.rows }));
+type InsertResult = {
+  inserted: number; requests: string; input_tokens: string; cached_input_tokens: string; output_tokens: string; cost: string | null;
+  reported_cost: string | null; first_day: string | null; last_day: string | null; backdated: number;
+  unmapped: { rawModel: string; rows: number }[] | string; unpriced: { rawModel: string; providerId: string | null; rows: number }[] | string;
+};
+
+function fillTotals(t: InsertResult, summary: IngestSummary) {
+  summary.rowsIngested = t.inserted;
+  summary.duplicateRows = summary.rowsStaged - t.inserted;
+  summary.requests = Number(t.requests);
+  summary.inputTokens = Number(t.input_tokens);
+  summary.cachedInputTokens = Number(t.cached_input_tokens);
+  summary.outputTokens = Number(t.output_tokens);
+  summary.computedCostUsd = trimDecimal(t.cost);
+  summary.reportedCostUsd = trimDecimal(t.reported_cost);
+  summary.from = t.first_day;
+  summary.to = t.last_day;
+  summary.backdatedRows = Number(t.backdated);
+  // json comes back parsed from pg and PGlite alike, but be lenient with text.
+  summary.unmappedModels = typeof t.unmapped === 'string' ? JSON.parse(t.unmapped) : t.unmapped;
+  summary.unpricedModels = typeof t.unpriced === 'string' ? JSON.parse(t.unpriced) : t.unpriced;
 }
 
 function persisted(s: IngestSummary) {

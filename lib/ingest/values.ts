@@ -122,9 +122,13 @@ export function headerIndex(header: string[]): (name: string) => number {
   return (name: string) => map.get(name) ?? -1;
 }
 
-export function record(partial: Partial<UsageRecord> & Pick<UsageRecord, 'occurredAt' | 'rawModel'>): UsageRecord {
-  return {
-    granularity: 'day', providerId: null, project: '', apiKey: '', userRef: '', requests: 0, inputTokens: 0,
-    cachedInputTokens: 0, outputTokens: 0, batch: false, reportedCostUsd: null, ...partial,
+export function record(p: Partial<UsageRecord> & Pick<UsageRecord, 'occurredAt' | 'rawModel'>): UsageRecord {
+  // Written out field by field: this runs once per row on the ingest hot path.
+  const r: UsageRecord = {
+    occurredAt: p.occurredAt, granularity: p.granularity ?? 'day', providerId: p.providerId ?? null, rawModel: p.rawModel,
+    project: p.project ?? '', apiKey: p.apiKey ?? '', userRef: p.userRef ?? '', requests: p.requests ?? 0, inputTokens: p.inputTokens ?? 0,
+    cachedInputTokens: p.cachedInputTokens ?? 0, outputTokens: p.outputTokens ?? 0, batch: p.batch ?? false, reportedCostUsd: p.reportedCostUsd ?? null,
+    keyExtra: p.keyExtra,
   };
+  return r;
 }

@@ -103,7 +103,7 @@ function readUsage(raw: unknown, bucket: Obj): RowOutcome {
   return {
     kind: 'records',
     records: [record({
-      ...when,
+      occurredAt: when.occurredAt, granularity: when.granularity,
       providerId: 'anthropic',
       rawModel: text(raw.model) || '(unattributed)',
       // Null when not grouped by it, or for the default workspace / Console (Workbench) usage.
@@ -133,7 +133,7 @@ function readCost(raw: unknown, bucket: Obj): RowOutcome {
   return {
     kind: 'records',
     records: [record({
-      ...when,
+      occurredAt: when.occurredAt, granularity: when.granularity,
       providerId: 'anthropic',
       rawModel: text(raw.model) || description || '(unattributed)',
       project: text(raw.workspace_id),

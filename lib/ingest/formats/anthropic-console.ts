@@ -76,7 +76,7 @@ export const anthropicConsoleTokens: CsvFormat = {
       return {
         kind: 'records',
         records: [record({
-          ...when,
+          occurredAt: when.occurredAt, granularity: when.granularity,
           providerId: 'anthropic',
           rawModel: text(cell(fields, 'model_version')) || '(unattributed)',
           project: text(cell(fields, 'workspace')),
@@ -110,9 +110,12 @@ export const anthropicConsoleCost: CsvFormat = {
     const cell = cellReader(header);
     // The real export repeats rows that agree on every column but the amount (two input_cache_write_5m rows for
     // the same day, model and key): each is a separate charge, so repeats get an ordinal instead of colliding.
+    // Counted per day (the export lists a day's rows together) so memory stays bounded on long files.
     const seen = new Map<string, number>();
+    let day = NaN;
     return (fields) => guard((): RowOutcome => {
       const when = consoleDate(cell(fields, 'usage_date_utc'));
+      if (when.occurredAt.getTime() !== day) { seen.clear(); day = when.occurredAt.getTime(); }
       const cost = money(cell(fields, 'cost_usd'), 'cost_usd');
       if (cost === null) throw new ValueError('cost_usd is missing');
       const usageType = text(cell(fields, 'usage_type'));
@@ -130,7 +133,7 @@ export const anthropicConsoleCost: CsvFormat = {
       return {
         kind: 'records',
         records: [record({
-          ...when,
+          occurredAt: when.occurredAt, granularity: when.granularity,
           providerId: 'anthropic',
           // A display name (`Claude Haiku 4.5`); rows such as web search carry no model at all.
           rawModel: model || '(unattributed)',

@@ -187,8 +187,8 @@ function dailyRecord(date: Date, m: Record<string, unknown>, dims: Dims, where: 
   if (cached > input) throw new ValueError(`${where} cache_read_input_tokens (${cached}) exceed prompt_tokens (${input})`);
   if (input === 0 && output === 0 && requests === 0 && (cost === null || cost === '0')) return null;
   return record({
-    occurredAt: date, granularity: 'day', ...dims, requests, inputTokens: input, cachedInputTokens: cached,
-    outputTokens: output, reportedCostUsd: cost,
+    occurredAt: date, granularity: 'day', requests, inputTokens: input, cachedInputTokens: cached,
+    outputTokens: output, reportedCostUsd: cost, ...dims,
   });
 }
 

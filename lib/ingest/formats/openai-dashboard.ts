@@ -49,7 +49,7 @@ export function readUsage(get: Getter, when: { occurredAt: Date; granularity: Gr
   if (cachedInputTokens > inputTokens) throw new ValueError(`input_cached_tokens (${cachedInputTokens}) exceeds input_tokens (${inputTokens})`);
   const tier = text(get('service_tier'));
   return record({
-    ...when,
+    occurredAt: when.occurredAt, granularity: when.granularity,
     providerId: 'openai',
     rawModel: text(get('model')) || UNATTRIBUTED,
     project: text(get('project_id')),
@@ -82,7 +82,7 @@ export function readCost(get: Getter, when: { occurredAt: Date; granularity: Gra
   if (currency && currency !== 'usd') throw new ValueError(`currency is "${currency}": only US dollars are supported`);
   const lineItem = text(get('line_item'));
   return { kind: 'records', records: [record({
-    ...when,
+    occurredAt: when.occurredAt, granularity: when.granularity,
     providerId: 'openai',
     rawModel: costModel(lineItem),
     project: text(get('project_id')),
@@ -100,12 +100,17 @@ export function readCost(get: Getter, when: { occurredAt: Date; granularity: Gra
  * the ordinal keeps them apart while a re-import of the same data still yields the same keys.
  */
 export function ordinals(): (outcome: RowOutcome) => RowOutcome {
+  // Exports list a bucket's rows together, so repeats are counted per bucket: memory stays bounded by one bucket's
+  // rows instead of growing with the file.
   const seen = new Map<string, number>();
+  let bucket = NaN;
   return (outcome) => {
     if (outcome.kind !== 'records') return outcome;
     return {
       kind: 'records',
       records: outcome.records.map((r) => {
+        const t = r.occurredAt.getTime();
+        if (t !== bucket) { seen.clear(); bucket = t; }
         const id = [r.occurredAt.toISOString(), r.granularity, r.providerId, r.rawModel, r.project, r.apiKey, r.userRef, r.batch, r.keyExtra ?? ''].join('\u0000');
         const n = (seen.get(id) ?? 0) + 1;
         seen.set(id, n);

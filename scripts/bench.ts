@@ -1,0 +1,141 @@
+/**
+ * `npm run bench -- ingest --rows N [--engine postgres|pglite|both] [--json]`
+ *
+ * Generates N rows of a realistic OpenAI dashboard usage export (streamed to a temp file), ingests it through
+ * the real path, and in the same run COPYs the same normalized rows into an unindexed table as the baseline.
+ * Prints rows/s, the ratio to the baseline and peak RSS. Speed is measured here, never in tests.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { createWorkspace } from '@/db/queries/accounts';
+import { seedReference } from '@/db/seed';
+import type { EngineName, TestDatabase } from '@/db/testing';
+import { createTestDatabase } from '@/db/testing';
+import { withIngestSession } from '@/db/ingest-session';
+import { parseArgs } from '@/lib/cli/args';
+import { ingestUpload } from '@/lib/ingest/pipeline';
+
+const args = parseArgs(process.argv.slice(2));
+const [cmd] = args.positionals;
+const rowsWanted = Number(args.flags.rows ?? 100_000);
+const json = args.flags.json === true;
+const log = (m: string) => process.stderr.write(`${m}\n`);
+
+const MODELS = ['gpt-3.5-turbo-0125', 'gpt-4o-2024-08-06', 'gpt-4o-mini-2024-07-18', 'gpt-4.1-2025-04-14', 'gpt-5-mini-2025-08-07'];
+const HEADER = 'start_time,end_time,start_time_iso,end_time_iso,project_id,num_model_requests,user_id,api_key_id,model,batch,service_tier,input_tokens,output_tokens,input_cached_tokens,input_uncached_tokens';
+
+/** Writes the export and the baseline's normalized rows side by side, streaming (memory stays flat). */
+async function generate(n: number, dir: string) {
+  const exportFile = path.join(dir, 'completions_usage.csv');
+  const baseFile = path.join(dir, 'normalized.csv');
+  const a = fs.createWriteStream(exportFile);
+  const b = fs.createWriteStream(baseFile);
+  a.write(`${HEADER}\n`);
+  const start = Date.UTC(2026, 7, 1) / 1000; // minute buckets from 2026-08-01
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  for (let i = 0; i < n; i++) {
+    const t = start + Math.floor(i / 50) * 60;
+    const model = MODELS[i % MODELS.length]!;
+    const project = `proj_${(i % 7).toString(36)}`;
+    const key = `key_${(Math.floor(i / 5) % 10).toString(36)}`;
+    const input = 100 + Math.floor(rnd() * 5000);
+    const cached = Math.floor(input * rnd() * 0.3);
+    const output = 10 + Math.floor(rnd() * 800);
+    const req = 1 + Math.floor(rnd() * 20);
+    const iso = new Date(t * 1000).toISOString().replace('.000Z', '+00:00');
+    const isoEnd = new Date((t + 60) * 1000).toISOString().replace('.000Z', '+00:00');
+    const line = `${t},${t + 60},${iso},${isoEnd},${project},${req}.0,user-${i % 13},${key},${model},FALSE,default,${input}.0,${output}.0,${cached}.0,${input - cached}.0\n`;
+    if (!a.write(line)) await once(a, 'drain');
+    const norm = `b${i},${new Date(t * 1000).toISOString()},${iso.slice(0, 10)},minute,openai,${model},${model},${project},${key},user-${i % 13},f,${req},${input},${cached},${output}\n`;
+    if (!b.write(norm)) await once(b, 'drain');
+  }
+  a.end();
+  b.end();
+  await Promise.all([once(a, 'finish'), once(b, 'finish')]);
+  return { exportFile, baseFile, bytes: fs.statSync(exportFile).size };
+}
+
+const BASE_COLUMNS = ['row_key', 'occurred_at', 'day', 'granularity', 'provider_id', 'raw_model', 'model_id', 'project', 'api_key', 'user_ref', 'batch', 'requests', 'input_tokens', 'cached_input_tokens', 'output_tokens'];
+
+async function baselineCopy(t: TestDatabase, file: string): Promise<number> {
+  await t.db.execute(`create table if not exists bench_baseline (row_key text, occurred_at timestamptz, day date, granularity text, provider_id text,
+    raw_model text, model_id text, project text, api_key text, user_ref text, batch boolean, requests bigint, input_tokens bigint,
+    cached_input_tokens bigint, output_tokens bigint)` as never);
+  const started = performance.now();
+  if (t.raw.kind === 'postgres') {
+    const { from } = await import('pg-copy-streams');
+    const client = await t.raw.pool.connect();
+    try {
+      const stream = client.query(from(`COPY bench_baseline (${BASE_COLUMNS.join(',')}) FROM STDIN WITH (FORMAT csv)`));
+      const done = new Promise((res, rej) => { stream.on('finish', res); stream.on('error', rej); });
+      fs.createReadStream(file).pipe(stream);
+      await done;
+    } finally {
+      client.release();
+    }
+  } else {
+    // PGlite takes COPY input as one blob.
+    await withIngestSession(t.raw, (s) => s.copyCsv('bench_baseline', BASE_COLUMNS, fs.readFileSync(file, 'utf8')));
+  }
+  return (performance.now() - started) / 1000;
+}
+
+async function benchIngest(engine: EngineName, n: number) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontier-bench-'));
+  try {
+    log(`[${engine}] generating ${n.toLocaleString('en-US')} rows…`);
+    const files = await generate(n, dir);
+    const t = await createTestDatabase(engine);
+    try {
+      await seedReference(t.db);
+      const ws = await createWorkspace(t.db, { slug: 'bench', name: 'bench' });
+      if (typeof global.gc === 'function') global.gc();
+      const rssStart = process.memoryUsage().rss;
+      let peak = rssStart;
+      const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
+      log(`[${engine}] ingesting ${(files.bytes / 1024 / 1024).toFixed(1)} MB…`);
+      const started = performance.now();
+      const s = await ingestUpload(t, { workspaceId: ws.id, filename: 'completions_usage.csv', chunks: fs.createReadStream(files.exportFile, { highWaterMark: 256 * 1024 }) });
+      const seconds = (performance.now() - started) / 1000;
+      clearInterval(sampler);
+      if (s.status !== 'ingested' || s.rowsIngested !== n) throw new Error(`ingest did not complete: ${s.status} ${s.rowsIngested}/${n} ${s.error ?? ''}`);
+      log(`[${engine}] baseline COPY of the same normalized rows…`);
+      const baselineSeconds = await baselineCopy(t, files.baseFile);
+      return {
+        rows: n, seconds: round(seconds), baselineSeconds: round(baselineSeconds), ratio: round(seconds / baselineSeconds),
+        rowsPerSecond: Math.round(n / seconds), peakRssMb: Math.round(peak / 1024 / 1024), rssGrowthMb: Math.round((peak - rssStart) / 1024 / 1024), database: engine,
+      };
+    } finally {
+      await t.destroy();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+async function main() {
+  if (cmd !== 'ingest') {
+    log('usage: npm run bench -- ingest --rows N [--engine postgres|pglite|both] [--json]');
+    process.exit(2);
+  }
+  const engineFlag = typeof args.flags.engine === 'string' ? args.flags.engine : process.env.DATABASE_URL ? 'postgres' : 'pglite';
+  const engines: EngineName[] = engineFlag === 'both' ? ['postgres', 'pglite'] : [engineFlag as EngineName];
+  if (engines.includes('postgres') && !process.env.DATABASE_URL) process.env.DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+  const results = [];
+  for (const e of engines) results.push(await benchIngest(e, rowsWanted));
+  for (const r of results) {
+    if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
+    else log(`${r.database}: ${r.rows.toLocaleString('en-US')} rows in ${r.seconds} s (${r.rowsPerSecond.toLocaleString('en-US')}/s); baseline COPY ${r.baselineSeconds} s; ratio ${r.ratio}; peak RSS ${r.peakRssMb} MB`);
+  }
+  process.exit(0);
+}
+
+main().catch((e) => {
+  log(`bench failed: ${(e as Error).stack}`);
+  process.exit(1);
+});
