@@ -23,45 +23,37 @@ export const CREATE_STAGE = `
  * Prices are looked up once per distinct (model, provider, day), not per row; the daily rollup and the upload's
  * totals come from the inserted rows in the same statement. $2 = upload id.
  */
+/** Cost of a usage row `u` at price `pr` (exact numeric): uncached input, cached input and output, batch-aware. */
+export function costExpr(u: string, pr: string): string {
+  return `case when ${pr}.input_per_mtok is null or (${u}.input_tokens = 0 and ${u}.output_tokens = 0) then null
+        else round((
+          (${u}.input_tokens - ${u}.cached_input_tokens) * case when ${u}.batch then coalesce(${pr}.batch_input_per_mtok, ${pr}.input_per_mtok * ${pr}.batch_factor) else ${pr}.input_per_mtok end
+          + ${u}.cached_input_tokens * coalesce(${pr}.cached_input_per_mtok, ${pr}.input_per_mtok)
+          + ${u}.output_tokens * case when ${u}.batch then coalesce(${pr}.batch_output_per_mtok, ${pr}.output_per_mtok * ${pr}.batch_factor) else ${pr}.output_per_mtok end
+        ) / 1000000, 12) end`;
+}
+
+export function statusExpr(u: string, pr: string): string {
+  return `case when ${u}.input_tokens = 0 and ${u}.output_tokens = 0 then 'cost_only'
+        when ${u}.model_id is null then 'unmapped'
+        when ${pr}.input_per_mtok is null then 'no_price'
+        when ${pr}.backdated then 'backdated' else 'priced' end`;
+}
+
 export const INSERT_USAGE = `
   with keys as (
     select distinct model_id, price_provider, day from ingest_stage where model_id is not null and price_provider is not null
   ),
   priced as (
     select k.model_id, k.price_provider, k.day, pr.*, case when k.price_provider in ('openai', 'anthropic') then 0.5 else 1 end as batch_factor
-    from keys k
-    left join lateral (
-      select x.* from (
-        (select p.input_per_mtok, p.output_per_mtok, p.cached_input_per_mtok, p.batch_input_per_mtok, p.batch_output_per_mtok, false as backdated
-         from prices p join price_sheets sh on sh.id = p.sheet_id
-         where p.model_id = k.model_id and p.provider_id = k.price_provider and sh.workspace_id is null
-           and sh.effective_from <= k.day
-           and sh.effective_from >= coalesce((select max(c.effective_from) from price_sheets c
-                                              where c.workspace_id is null and c.complete and c.effective_from <= k.day), '-infinity'::date)
-         order by sh.effective_from desc limit 1)
-        union all
-        (select p.input_per_mtok, p.output_per_mtok, p.cached_input_per_mtok, p.batch_input_per_mtok, p.batch_output_per_mtok, true as backdated
-         from prices p join price_sheets sh on sh.id = p.sheet_id
-         where p.model_id = k.model_id and p.provider_id = k.price_provider and sh.workspace_id is null and sh.effective_from > k.day
-         order by sh.effective_from asc limit 1)
-      ) x order by x.backdated limit 1
-    ) pr on true
+    from keys k left join lateral frontier_price_in_force($1::uuid, k.model_id, k.price_provider, k.day) pr on true
   ),
   ins as (
-    insert into usage (workspace_id, row_key, upload_id, occurred_at, day, granularity, provider_id, raw_model, model_id,
+    insert into usage (workspace_id, row_key, upload_id, occurred_at, day, granularity, provider_id, price_provider, raw_model, model_id,
       project, api_key, user_ref, batch, requests, input_tokens, cached_input_tokens, output_tokens, reported_cost, cost, price_status)
-    select $1::uuid, s.row_key, $2::uuid, s.occurred_at, s.day, s.granularity, s.provider_id, s.raw_model, s.model_id,
+    select $1::uuid, s.row_key, $2::uuid, s.occurred_at, s.day, s.granularity, s.provider_id, s.price_provider, s.raw_model, s.model_id,
       s.project, s.api_key, s.user_ref, s.batch, s.requests, s.input_tokens, s.cached_input_tokens, s.output_tokens, s.reported_cost,
-      case when pr.input_per_mtok is null or (s.input_tokens = 0 and s.output_tokens = 0) then null
-        else round((
-          (s.input_tokens - s.cached_input_tokens) * case when s.batch then coalesce(pr.batch_input_per_mtok, pr.input_per_mtok * pr.batch_factor) else pr.input_per_mtok end
-          + s.cached_input_tokens * coalesce(pr.cached_input_per_mtok, pr.input_per_mtok)
-          + s.output_tokens * case when s.batch then coalesce(pr.batch_output_per_mtok, pr.output_per_mtok * pr.batch_factor) else pr.output_per_mtok end
-        ) / 1000000, 12) end,
-      case when s.input_tokens = 0 and s.output_tokens = 0 then 'cost_only'
-        when s.model_id is null then 'unmapped'
-        when pr.input_per_mtok is null then 'no_price'
-        when pr.backdated then 'backdated' else 'priced' end
+      ${costExpr('s', 'pr')}, ${statusExpr('s', 'pr')}
     from ingest_stage s
     left join priced pr on pr.model_id = s.model_id and pr.price_provider = s.price_provider and pr.day = s.day
     -- Within one statement a second row with the same key conflicts with the first and is skipped too.

@@ -116,3 +116,74 @@ export const appMeta = pgTable('app_meta', {
   value: text('value').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** A workspace's discount on a provider's reference prices from a date (e.g. a committed-use discount). */
+export const priceDiscounts = pgTable(
+  'price_discounts',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    providerId: text('provider_id').notNull().references(() => providers.id),
+    /** Percent off, e.g. 15 = 15% off list. */
+    percent: numeric('percent', { precision: 7, scale: 4 }).notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    note: text('note'),
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.providerId, t.effectiveFrom] })],
+);
+
+/** A workspace's own name for a model (a raw string from its exports mapped to a catalog model). */
+export const workspaceAliases = pgTable(
+  'workspace_aliases',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    rawModel: text('raw_model').notNull(),
+    modelId: text('model_id').notNull().references(() => models.id, { onDelete: 'cascade' }),
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.rawModel] })],
+);
+
+/** GPU hourly prices (reference rows have no workspace; a workspace's rows override them), for self-hosting what-ifs. */
+export const gpuPrices = pgTable(
+  'gpu_prices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id'),
+    gpu: text('gpu').notNull(),
+    offering: text('offering').notNull(),
+    hourlyUsd: numeric('hourly_usd', { precision: 12, scale: 4 }).notNull(),
+    source: text('source').notNull(),
+  },
+);
+
+/** Published serving throughput of a model on a GPU setup, for self-hosting what-ifs. */
+export const gpuThroughput = pgTable(
+  'gpu_throughput',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id'),
+    modelId: text('model_id').notNull(),
+    gpu: text('gpu').notNull(),
+    gpus: integer('gpus').notNull(),
+    outputTokensPerSecond: integer('output_tokens_per_second').notNull(),
+    source: text('source').notNull(),
+  },
+);
+
+/** A team's own pairwise judgments (from A/B tests or LLM-judge runs), kept so a fit can be redone. */
+export const judgments = pgTable(
+  'judgments',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    snapshotId: uuid('snapshot_id').notNull().references(() => qualitySnapshots.id, { onDelete: 'cascade' }),
+    line: integer('line').notNull(),
+    modelA: text('model_a').notNull(),
+    modelB: text('model_b').notNull(),
+    winner: text('winner', { enum: ['a', 'b', 'tie'] }).notNull(),
+    category: text('category').notNull().default('overall'),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.snapshotId, t.line] })],
+);

@@ -62,6 +62,8 @@ export const usage = pgTable(
     day: date('day', { mode: 'string' }).notNull(),
     granularity: text('granularity', { enum: ['request', 'minute', 'hour', 'day'] }).notNull(),
     providerId: text('provider_id'),
+    /** The provider whose price applies: the row's provider, or the model's own vendor when the export names none. */
+    priceProvider: text('price_provider'),
     rawModel: text('raw_model').notNull(),
     modelId: text('model_id'),
     project: text('project').notNull().default(''),

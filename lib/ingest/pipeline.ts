@@ -4,7 +4,7 @@ import type { DbHandle } from '@/db/client';
 import { csvField, withIngestSession } from '@/db/ingest-session';
 import { getCatalog } from '@/db/queries/get-catalog';
 import { CREATE_STAGE, INSERT_USAGE, STAGE_COLUMNS } from '@/db/queries/ingest-sql';
-import { csvMappings, uploads } from '@/db/schema';
+import { uploads, workspaceAliases } from '@/db/schema';
 import { createResolver } from '@/lib/catalog/resolve';
 import { FIRST_PARTY_PROVIDER } from '@/lib/catalog/types';
 import type { CsvMapping } from './formats/generic-csv';
@@ -49,7 +49,9 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
   const uploadId = randomUUID();
   const summary = emptySummary(uploadId, input.filename);
   const catalog = await getCatalog(h.db);
-  const resolve = createResolver(catalog.aliases);
+  // The workspace's own mappings (made on the Prices page) win over the catalog's aliases.
+  const own = await h.db.select({ pattern: workspaceAliases.rawModel, modelId: workspaceAliases.modelId }).from(workspaceAliases).where(eq(workspaceAliases.workspaceId, input.workspaceId));
+  const resolve = createResolver([...catalog.aliases, ...own.map((a) => ({ ...a, rank: 0 }))]);
   const vendorOf = new Map(catalog.models.map((m) => [m.id, m.vendor]));
   const knownProviders = new Set(catalog.providers.map((p) => p.id));
   await h.db.insert(uploads).values({
