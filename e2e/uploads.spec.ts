@@ -28,7 +28,7 @@ test.describe('uploads', () => {
     await page.goto('/uploads');
     await page.getByTestId('file-input').setInputFiles({
       name: 'team-costs.csv', mimeType: 'text/csv',
-      buffer: Buffer.from('When,Engine,Team,Prompt,Completion\n2024-07-01,gpt-3.5-turbo-0125,search,1000000,1000000\n'),
+      buffer: Buffer.from('When,Engine,Team,Prompt,Completion\n2024-06-20,gpt-3.5-turbo-0125,search,1000000,1000000\n'),
     });
     const item = page.getByTestId('upload-item').first();
     await expect(item).toContainText('Not ingested', { timeout: 30_000 });

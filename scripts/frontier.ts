@@ -4,6 +4,7 @@
  * with a one-line reason.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { DbHandle } from '@/db/client';
 import { migrateDatabase, openDatabase } from '@/db/client';
@@ -17,6 +18,7 @@ import type { KeyRole, Role } from '@/lib/auth/roles';
 import { KEY_ROLES, ROLES } from '@/lib/auth/roles';
 import { createApiKey } from '@/lib/auth/service';
 import { CliError, parseArgs } from '@/lib/cli/args';
+import { importPriceFile, previewReprice, repriceWorkspace } from '@/lib/pricing/service';
 import { ingestFilesDirect, ingestFilesViaApp } from '@/lib/cli/ingest-files';
 import { env } from '@/lib/env';
 import { parseMapSpec } from '@/lib/ingest/formats/generic-csv';
@@ -39,6 +41,11 @@ Commands:
                                   ingest usage exports (CSV, TSV, JSON, JSONL, gzip); --map reads a generic CSV,
                                   e.g. --map time=date,model=engine,input=prompt_tokens,output=completion_tokens
   usage summary --workspace slug [--from d] [--to d] [--group-by model|provider|project|key|day]
+  prices import <file> [--workspace slug] [--effective-from d]
+                                  import a LiteLLM price map (JSON) or a CSV sheet; without --workspace it becomes
+                                  a reference sheet for every workspace. Prints the re-pricing it implies.
+  prices reprice --workspace slug [--apply]
+                                  preview (or apply) re-pricing the workspace's usage with the prices in force
 
 Options:
   --json                          print one JSON object on stdout
@@ -215,6 +222,36 @@ async function run(): Promise<Record<string, unknown>> {
       );
       log(`computed cost ${summary.totals.computedCostUsd} USD over ${summary.from ?? '—'} … ${summary.to ?? '—'}`);
       return { ok: true, ...summary };
+    }
+    case 'prices': {
+      if (sub === 'import') {
+        const file = rest[0];
+        if (!file || !fs.existsSync(file)) throw new CliError(file ? `no such file: ${file}` : 'name the price sheet: prices import <file>');
+        const slug = flag('workspace');
+        const eff = flag('effective-from');
+        if (eff && !/^\d{4}-\d{2}-\d{2}$/.test(eff)) throw new CliError(`--effective-from is YYYY-MM-DD, not "${eff}"`);
+        return withDb(async (h) => {
+          await migrateDatabase(h);
+          const ws = slug ? await getWorkspaceBySlug(h.db, slug) : null;
+          if (slug && !ws) throw new CliError(`no workspace "${slug}"`);
+          const r = await importPriceFile(h, { workspaceId: ws?.id ?? null, filename: path.basename(file), text: fs.readFileSync(file, 'utf8'), effectiveFrom: eff, actor: { label: 'cli' } });
+          const preview = ws ? await previewReprice(h, ws.id) : null;
+          log(`imported ${r.sheets.reduce((n, x) => n + x.prices, 0)} prices in ${r.sheets.length} sheet(s); ${r.rejects.length} rows rejected; ${r.unmapped.length} names not in the catalog`);
+          return { ok: true, ...r, preview };
+        });
+      }
+      if (sub === 'reprice') {
+        const slug = flag('workspace');
+        if (!slug) throw new CliError('--workspace is required');
+        return withDb(async (h) => {
+          await migrateDatabase(h);
+          const ws = await getWorkspaceBySlug(h.db, slug);
+          if (!ws) throw new CliError(`no workspace "${slug}"`);
+          if (args.flags.apply === true) return { ok: true, applied: await repriceWorkspace(h, ws.id, { label: 'cli' }) };
+          return { ok: true, preview: await previewReprice(h, ws.id) };
+        });
+      }
+      throw new CliError(`unknown prices command "${sub ?? ''}" (expected: import, reprice)`);
     }
     default:
       throw new CliError(`unknown command "${cmd}". Run \`npm run frontier -- --help\`.`);

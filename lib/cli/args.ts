@@ -1,7 +1,7 @@
 /** Minimal argv parsing for the CLI: positionals, `--flag value`, `--flag=value`, boolean `--json`. */
 export type Args = { positionals: string[]; flags: Record<string, string | true> };
 
-const BOOLEAN = new Set(['json', 'force', 'password-stdin', 'help']);
+const BOOLEAN = new Set(['json', 'force', 'password-stdin', 'help', 'apply']);
 
 export function parseArgs(argv: readonly string[]): Args {
   const positionals: string[] = [];

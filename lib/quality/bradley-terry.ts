@@ -32,7 +32,7 @@ const ELO_PER_LOGIT = SCALE / Math.log(BASE);
 
 /** Aggregated judgments: one entry per unordered pair that met, counts kept integral for resampling. */
 type Table = {
-  models: string[]; pi: Int32Array; pj: Int32Array;
+  models: string[]; stats: { battles: number; wins: number; losses: number; ties: number }[]; pi: Int32Array; pj: Int32Array;
   winI: Float64Array; winJ: Float64Array; tie: Float64Array; n: number;
 };
 
@@ -63,12 +63,11 @@ export function fitBradleyTerry(judgments: Judgment[], opts: FitOptions = {}): R
     boot.set(toElo(th, anchorIdx, anchorElo), r * m);
   }
 
-  const stats = countStats(judgments, t.models);
   const column = new Float64Array(rounds);
   const out: Rating[] = t.models.map((model, i) => {
     for (let r = 0; r < rounds; r++) column[r] = boot[r * m + i]!;
     column.sort();
-    return { model, elo: elo[i]!, ciLower: quantile(column, 0.025), ciUpper: quantile(column, 0.975), ...stats[i]! };
+    return { model, elo: elo[i]!, ciLower: quantile(column, 0.025), ciUpper: quantile(column, 0.975), ...t.stats[i]! };
   });
   return out.sort((a, b) => b.elo - a.elo || a.model.localeCompare(b.model));
 }
@@ -100,28 +99,24 @@ function tabulate(judgments: Judgment[]): Table {
   const m = models.length;
   const cellOf = new Int32Array(m * m).fill(-1);
   const pi: number[] = [], pj: number[] = [], wI: number[] = [], wJ: number[] = [], tie: number[] = [];
+  const stats = models.map(() => ({ battles: 0, wins: 0, losses: 0, ties: 0 }));
   for (const jd of judgments) {
     const a = index.get(jd.modelA)!, b = index.get(jd.modelB)!;
     if (a === b) throw new Error(`self-battle in the judgments: ${jd.modelA} against itself`);
-    const [i, j] = a < b ? [a, b] : [b, a];
+    const i = Math.min(a, b), j = Math.max(a, b);
     let c = cellOf[i * m + j]!;
     if (c === -1) { c = pi.length; cellOf[i * m + j] = c; pi.push(i); pj.push(j); wI.push(0); wJ.push(0); tie.push(0); }
-    if (jd.winner === 'tie') tie[c]!++;
-    else if ((jd.winner === 'a') === (a === i)) wI[c]!++;
-    else wJ[c]!++;
+    const sa = stats[a]!, sb = stats[b]!;
+    sa.battles++; sb.battles++;
+    if (jd.winner === 'tie') { tie[c]!++; sa.ties++; sb.ties++; continue; }
+    const winner = jd.winner === 'a' ? a : b, loser = jd.winner === 'a' ? b : a;
+    if (winner === i) wI[c]!++; else wJ[c]!++;
+    stats[winner]!.wins++; stats[loser]!.losses++;
   }
-  return { models, pi: Int32Array.from(pi), pj: Int32Array.from(pj), winI: Float64Array.from(wI), winJ: Float64Array.from(wJ), tie: Float64Array.from(tie), n: judgments.length };
-}
-
-function countStats(judgments: Judgment[], models: string[]) {
-  const index = new Map(models.map((name, i) => [name, i]));
-  const s = models.map(() => ({ battles: 0, wins: 0, losses: 0, ties: 0 }));
-  for (const j of judgments) {
-    const a = s[index.get(j.modelA)!]!, b = s[index.get(j.modelB)!]!;
-    a.battles++; b.battles++;
-    if (j.winner === 'tie') { a.ties++; b.ties++; } else if (j.winner === 'a') { a.wins++; b.losses++; } else { b.wins++; a.losses++; }
-  }
-  return s;
+  return {
+    models, stats, pi: Int32Array.from(pi), pj: Int32Array.from(pj),
+    winI: Float64Array.from(wI), winJ: Float64Array.from(wJ), tie: Float64Array.from(tie), n: judgments.length,
+  };
 }
 
 /** Scratch arrays reused by every fit of one call, so bootstrap rounds allocate next to nothing. */
@@ -173,7 +168,14 @@ function solve(t: Table, winI: Float64Array, winJ: Float64Array, tie: Float64Arr
     choleskySolve(h, step, m);
     let maxStep = 0, slope = 0;
     for (let i = 0; i < m; i++) { maxStep = Math.max(maxStep, Math.abs(step[i]!)); slope += g[i]! * step[i]!; }
-    if (maxStep < 1e-10) { theta.set(theta.map((x, i) => x + step[i]!)); break; }
+    // Close to the optimum Newton converges quadratically and the loss no longer changes at double precision
+    // (a line search there would halve forever on rounding noise): take the full step; stop once it is nil.
+    if (maxStep < 1e-4) {
+      for (let i = 0; i < m; i++) theta[i] = theta[i]! + step[i]!;
+      if (maxStep < 1e-10) break;
+      current = loss(theta);
+      continue;
+    }
     // Backtracking (Armijo): full Newton steps can overshoot while a ridged rating is still running away.
     let a = 1, accepted = false;
     for (let k = 0; k < 40 && !accepted; k++, a /= 2) {

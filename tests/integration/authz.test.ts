@@ -7,6 +7,10 @@ import * as me from '@/app/api/v1/me/route';
 import * as members from '@/app/api/v1/members/route';
 import * as eloPrice from '@/app/api/v1/models/elo-price/route';
 import * as usageSummary from '@/app/api/v1/usage/summary/route';
+import * as unmapped from '@/app/api/v1/models/unmapped/route';
+import * as discounts from '@/app/api/v1/prices/discounts/route';
+import * as reprice from '@/app/api/v1/prices/reprice/route';
+import * as prices from '@/app/api/v1/prices/route';
 import * as uploadById from '@/app/api/v1/uploads/[id]/route';
 import * as uploadsRoute from '@/app/api/v1/uploads/route';
 import * as workspace from '@/app/api/v1/workspace/route';
@@ -110,6 +114,14 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
         name: 'POST /api/v1/uploads', method: 'POST', path: '/api/v1/uploads?filename=u.csv', minRole: 'editor', call: (r) => uploadsRoute.POST(r), ok: 201,
         rawBody: () => `start_time,end_time,start_time_iso,end_time_iso,project_id,num_model_requests,model,input_tokens,output_tokens\n1719792000,1719878400,,,p${n++},1,gpt-3.5-turbo-0125,10,10\n`,
       },
+      { name: 'GET /api/v1/prices', method: 'GET', path: '/api/v1/prices?date=2026-10-01', minRole: 'viewer', call: (r) => prices.GET(r), ok: 200 },
+      { name: 'GET /api/v1/prices/reprice', method: 'GET', path: '/api/v1/prices/reprice', minRole: 'viewer', call: (r) => reprice.GET(r), ok: 200 },
+      { name: 'POST /api/v1/prices/reprice', method: 'POST', path: '/api/v1/prices/reprice', minRole: 'editor', call: (r) => reprice.POST(r), ok: 200 },
+      {
+        name: 'POST /api/v1/prices/discounts', method: 'POST', path: '/api/v1/prices/discounts', minRole: 'editor', call: (r) => discounts.POST(r), ok: 201,
+        body: () => ({ providerId: 'openai', percent: '0', effectiveFrom: `2020-01-${String(1 + (n++ % 28)).padStart(2, '0')}` }),
+      },
+      { name: 'GET /api/v1/models/unmapped', method: 'GET', path: '/api/v1/models/unmapped', minRole: 'viewer', call: (r) => unmapped.GET(r), ok: 200 },
       {
         name: 'GET /api/v1/uploads/:id', method: 'GET', path: '/api/v1/uploads/:upload', minRole: 'viewer', ok: 200,
         call: (r) => uploadById.GET(r, { params: Promise.resolve({ id: new URL(r.url).pathname.split('/').pop()! }) }),

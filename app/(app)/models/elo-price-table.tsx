@@ -29,6 +29,11 @@ function sortValue(p: EloPricePoint, key: SortKey): string | number | null {
   }
 }
 
+/** Names and prices read best ascending (cheapest first); Elo, votes and slope descending (best first). */
+function defaultDir(key: SortKey): 'asc' | 'desc' {
+  return key === 'elo' || key === 'votes' || key === 'slope' ? 'desc' : 'asc';
+}
+
 /** Sortable table of the same numbers as the chart (also its accessible fallback). Sort lives in the URL. */
 export function EloPriceTable(props: {
   points: EloPricePoint[];
@@ -39,7 +44,7 @@ export function EloPriceTable(props: {
 }) {
   const { points, onProvider } = props;
   const sort = (COLUMNS.find((c) => c.key === props.sort)?.key ?? 'elo') as SortKey;
-  const dir = props.dir ?? (sort === 'name' || sort === 'provider' ? 'asc' : 'desc');
+  const dir = props.dir ?? defaultDir(sort);
 
   const sorted = [...points].sort((a, b) => {
     const va = sortValue(a, sort);
@@ -54,7 +59,7 @@ export function EloPriceTable(props: {
   });
 
   const setSort = (key: SortKey) => {
-    props.onSort(key, key === sort ? (dir === 'asc' ? 'desc' : 'asc') : key === 'name' || key === 'provider' ? 'asc' : 'desc');
+    props.onSort(key, key === sort ? (dir === 'asc' ? 'desc' : 'asc') : defaultDir(key));
   };
 
   return (

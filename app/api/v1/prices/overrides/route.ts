@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { getDatabase } from '@/db';
+import { parseBody, withAccess } from '@/lib/api/handler';
+import { actorOf, clientIp } from '@/lib/auth/guard';
+import { previewReprice, setOverride } from '@/lib/pricing/service';
+
+export const dynamic = 'force-dynamic';
+
+const money = z.string().regex(/^\d+(\.\d+)?$/, 'a price in USD per 1M tokens, e.g. 0.59');
+const schema = z.object({
+  modelId: z.string().min(1), providerId: z.string().min(1), inputPerMtok: money, outputPerMtok: money, cachedInputPerMtok: money.nullable().optional(),
+  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
+});
+
+/** A negotiated price for a model on a provider from a date; answers with the re-pricing it implies (not applied). */
+export const POST = withAccess('editor', async ({ req, access }) => {
+  const body = await parseBody(req, schema);
+  const h = await getDatabase();
+  await setOverride(h, access.workspace.id, actorOf(access, clientIp(req.headers)), body);
+  return Response.json({ ok: true, preview: await previewReprice(h, access.workspace.id) }, { status: 201 });
+});
