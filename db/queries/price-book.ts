@@ -62,3 +62,16 @@ export async function getUnmappedModels(db: Db, workspaceId: string) {
     from usage where workspace_id = ${workspaceId} and model_id is null and price_status = 'unmapped'
     group by raw_model order by count(*) desc, raw_model limit 500`);
 }
+
+/** GPU prices and published throughput: reference rows and this workspace's own (its own listed first). */
+export async function listGpus(db: Db, workspaceId: string) {
+  const [prices, throughput] = await Promise.all([
+    rows<{ id: string; gpu: string; offering: string; hourly_usd: string; source: string; scope: string }>(db, sql`
+      select id, gpu, offering, hourly_usd::text as hourly_usd, source, case when workspace_id is null then 'reference' else 'workspace' end as scope
+      from gpu_prices where workspace_id is null or workspace_id = ${workspaceId} order by (workspace_id is null), gpu, hourly_usd`),
+    rows<{ model_id: string; gpu: string; gpus: number; tps: number; source: string }>(db, sql`
+      select model_id, gpu, gpus, output_tokens_per_second as tps, source from gpu_throughput
+      where workspace_id is null or workspace_id = ${workspaceId} order by model_id, gpu, gpus`),
+  ]);
+  return { prices, throughput };
+}

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { appMeta, modelAliases, models, providers } from '@/db/schema';
+import { appMeta, gpuPrices, gpuThroughput, modelAliases, models, providers } from '@/db/schema';
 import { getCatalog } from '@/db/queries/get-catalog';
 import { savePriceSheet } from '@/db/queries/save-price-sheet';
 import { saveQualitySnapshot } from '@/db/queries/save-quality-snapshot';
@@ -12,7 +12,7 @@ import { sha256 } from '@/lib/hash';
 import { importLiteLLMPriceMap } from '@/lib/pricing/litellm';
 import { parseArenaCsv } from '@/lib/quality/arena';
 import { CATALOG } from './catalog';
-import { ARENA_SNAPSHOTS, PRICE_SHEETS } from './sources';
+import { ARENA_SNAPSHOTS, GPU_PRICES, GPU_THROUGHPUT, PRICE_SHEETS } from './sources';
 
 /** Bump when the seed's meaning changes without its inputs changing. */
 const SEED_REVISION = '1';
@@ -26,7 +26,7 @@ function readData(file: string): string {
 
 export function referenceVersion(): string {
   const files = [...PRICE_SHEETS.map((s) => s.file), ...ARENA_SNAPSHOTS.map((s) => s.file)].map((f) => sha256(readData(f)));
-  return sha256(JSON.stringify([SEED_REVISION, CATALOG, PROVIDERS, PRICE_SHEETS, ARENA_SNAPSHOTS, files])).slice(0, 16);
+  return sha256(JSON.stringify([SEED_REVISION, CATALOG, PROVIDERS, PRICE_SHEETS, ARENA_SNAPSHOTS, GPU_PRICES, GPU_THROUGHPUT, files])).slice(0, 16);
 }
 
 /**
@@ -78,6 +78,12 @@ export async function seedReference(db: Db, opts: { force?: boolean } = {}): Pro
     });
     report.snapshots.push({ name: s.name, scores: saved.scores, mapped: saved.mapped });
   }
+  await db.transaction(async (tx) => {
+    await tx.delete(gpuPrices).where(isNull(gpuPrices.workspaceId));
+    await tx.insert(gpuPrices).values(GPU_PRICES.map((g) => ({ ...g, workspaceId: null })));
+    await tx.delete(gpuThroughput).where(isNull(gpuThroughput.workspaceId));
+    await tx.insert(gpuThroughput).values(GPU_THROUGHPUT.map((g) => ({ ...g, workspaceId: null })));
+  });
   await db.insert(appMeta).values({ key: 'reference_version', value: version })
     .onConflictDoUpdate({ target: appMeta.key, set: { value: version, updatedAt: sql`now()` } });
   return report;

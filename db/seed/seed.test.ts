@@ -68,6 +68,13 @@ describe.each(testEngines())('reference seed on %s', (engine) => {
     expect(gpt35.onFrontier).toBe(false);
   });
 
+  test('GPU prices and throughput for self-hosting what-ifs, each with its source', async () => {
+    const g = await rows<{ hourly_usd: string; source: string }>(t.db, sql`select hourly_usd::text as hourly_usd, source from gpu_prices where workspace_id is null and offering like '%8-GPU node%' and gpu = 'H100 SXM5'`);
+    expect(g).toEqual([{ hourly_usd: '2.9900', source: expect.stringContaining('8x H100 SXM5 at $23.92/h') }]);
+    const [tp] = await rows<{ tps: number }>(t.db, sql`select output_tokens_per_second as tps from gpu_throughput where model_id = 'llama-3.1-70b-instruct' and gpus = 2 and gpu = 'H100 SXM5'`);
+    expect(tp!.tps).toBe(1728);
+  });
+
   test('mix and provider choice move the blended price', async () => {
     const even = await getEloPriceView(t.db, { elo: '2024-06-19', prices: '2024-06-17', mix: '1:1' });
     expect(even.points.find((p) => p.modelId === 'gpt-3.5-turbo-0125')!.blendedPerMtok).toBe('1');

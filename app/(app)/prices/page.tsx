@@ -1,12 +1,12 @@
 import { getDatabase } from '@/db';
-import { getPricesInForce, getUnmappedModels, listDiscounts, listPriceSheets } from '@/db/queries/price-book';
+import { getPricesInForce, getUnmappedModels, listDiscounts, listGpus, listPriceSheets } from '@/db/queries/price-book';
 import { getCatalog } from '@/db/queries/get-catalog';
 import { previewReprice } from '@/db/queries/reprice';
 import { requirePageAccess } from '@/lib/auth/page';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { PROVIDERS } from '@/lib/catalog/types';
 import { formatCurrency } from '@/lib/money';
-import { PriceForms, RepriceBanner, UnmappedTable } from './prices-client';
+import { GpuForm, PriceForms, RepriceBanner, UnmappedTable } from './prices-client';
 
 export const metadata = { title: 'Prices' };
 export const dynamic = 'force-dynamic';
@@ -18,8 +18,8 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
   const q = (sp.q ?? '').slice(0, 100);
   const h = await getDatabase();
   const ws = access.workspace.id;
-  const [prices, sheets, discounts, unmapped, preview, catalog] = await Promise.all([
-    getPricesInForce(h.db, ws, day, q || undefined), listPriceSheets(h.db, ws), listDiscounts(h.db, ws), getUnmappedModels(h.db, ws), previewReprice(h, ws), getCatalog(h.db),
+  const [prices, sheets, discounts, unmapped, preview, catalog, gpus] = await Promise.all([
+    getPricesInForce(h.db, ws, day, q || undefined), listPriceSheets(h.db, ws), listDiscounts(h.db, ws), getUnmappedModels(h.db, ws), previewReprice(h, ws), getCatalog(h.db), listGpus(h.db, ws),
   ]);
   const canEdit = roleAtLeast(access.role, 'editor');
   const models = catalog.models.map((m) => ({ id: m.id, name: m.name }));
@@ -75,6 +75,40 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
             </tbody>
           </table>
           {prices.length === 0 && <p className="p-6 text-sm text-muted">No price matches.</p>}
+        </div>
+      </section>
+
+      <section aria-labelledby="gpus">
+        <h2 id="gpus" className="mb-2 font-medium">Self-hosting: GPU prices and throughput</h2>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <table className="w-full rounded-lg border border-border bg-panel text-sm">
+            <caption className="sr-only">GPU hourly prices</caption>
+            <thead className="border-b border-border bg-panel-2 text-left text-xs uppercase tracking-wide text-muted"><tr><th scope="col" className="px-3 py-2">GPU</th><th scope="col" className="px-3 py-2">Offering</th><th scope="col" className="px-3 py-2 text-right">$/GPU-hour</th></tr></thead>
+            <tbody>
+              {gpus.prices.map((g) => (
+                <tr key={g.id} className="border-b border-border last:border-0" title={g.source}>
+                  <th scope="row" className="px-3 py-1.5 text-left font-medium">{g.gpu}</th>
+                  <td className="px-3 py-1.5">{g.offering}{g.scope === 'workspace' && <span className="ml-1 rounded bg-accent-soft px-1.5 py-0.5 text-xs text-accent">yours</span>}</td>
+                  <td className="px-3 py-1.5 text-right tabular">{formatCurrency(g.hourly_usd)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div>
+            <table className="w-full rounded-lg border border-border bg-panel text-sm">
+              <caption className="sr-only">Published throughput</caption>
+              <thead className="border-b border-border bg-panel-2 text-left text-xs uppercase tracking-wide text-muted"><tr><th scope="col" className="px-3 py-2">Model</th><th scope="col" className="px-3 py-2">GPUs</th><th scope="col" className="px-3 py-2 text-right">Output tok/s</th></tr></thead>
+              <tbody>
+                {gpus.throughput.map((t) => (
+                  <tr key={`${t.model_id}|${t.gpu}|${t.gpus}`} className="border-b border-border last:border-0" title={t.source}>
+                    <th scope="row" className="px-3 py-1.5 text-left font-medium">{t.model_id}</th><td className="px-3 py-1.5">{t.gpus}× {t.gpu}</td><td className="px-3 py-1.5 text-right tabular">{t.tps.toLocaleString('en-US')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="mt-1 text-xs text-muted">Llama 3.1 in FP8 on vLLM 0.5.4 (same architecture as Llama 3 at 8B/70B); hover a row for its source.</p>
+            {canEdit && <GpuForm />}
+          </div>
         </div>
       </section>
 

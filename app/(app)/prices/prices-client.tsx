@@ -159,3 +159,24 @@ export function PriceForms({ models, providers }: { models: { id: string; name: 
     </section>
   );
 }
+
+export function GpuForm() {
+  const router = useRouter();
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  return (
+    <form className="mt-3 flex flex-wrap items-end gap-2 text-sm" aria-label="Add a GPU price" onSubmit={async (e) => {
+      e.preventDefault();
+      const f = new FormData(e.currentTarget);
+      const body = Object.fromEntries(['gpu', 'offering', 'hourlyUsd'].map((k) => [k, String(f.get(k) ?? '')]));
+      const r = await send('/api/v1/prices/gpus', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      setMsg({ ok: r.ok, text: r.ok ? 'Added.' : errorOf(r.body) });
+      if (r.ok) router.refresh();
+    }}>
+      <label className="flex flex-col gap-1">GPU<input name="gpu" required placeholder="H100 SXM5" className={input} /></label>
+      <label className="flex flex-col gap-1">Offering<input name="offering" required placeholder="Reserved, 1 year" className={input} /></label>
+      <label className="flex flex-col gap-1">$/GPU-hour<input name="hourlyUsd" required pattern="\d+(\.\d+)?" inputMode="decimal" className={`${input} w-24`} /></label>
+      <button type="submit" className="rounded-md border border-border px-3 py-1">Add your price</button>
+      {msg && <p role={msg.ok ? 'status' : 'alert'} className={msg.ok ? 'text-good' : 'text-bad'}>{msg.text}</p>}
+    </form>
+  );
+}
