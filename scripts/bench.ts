@@ -15,6 +15,7 @@ import type { EngineName, TestDatabase } from '@/db/testing';
 import { createTestDatabase } from '@/db/testing';
 import { withIngestSession } from '@/db/ingest-session';
 import { parseArgs } from '@/lib/cli/args';
+import { benchElo } from './bench-elo';
 import { ingestUpload } from '@/lib/ingest/pipeline';
 
 const args = parseArgs(process.argv.slice(2));
@@ -119,8 +120,14 @@ async function benchIngest(engine: EngineName, n: number) {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 async function main() {
+  if (cmd === 'elo') {
+    const r = await benchElo({ judgments: Number(args.flags.judgments ?? 100_000), rounds: Number(args.flags.rounds ?? 100), models: Number(args.flags.models ?? 20) });
+    if (json) process.stdout.write(`${JSON.stringify({ ...r, target: '< 3 s' })}\n`);
+    else log(`elo: ${r.judgments.toLocaleString('en-US')} judgments, ${r.models} models, ${r.rounds} bootstrap rounds in ${r.seconds.toFixed(3)} s (target < 3 s)`);
+    process.exit(0);
+  }
   if (cmd !== 'ingest') {
-    log('usage: npm run bench -- ingest --rows N [--engine postgres|pglite|both] [--json]');
+    log('usage: npm run bench -- ingest --rows N [--engine postgres|pglite|both] [--json]\n       npm run bench -- elo [--judgments N] [--rounds R] [--models M] [--json]');
     process.exit(2);
   }
   const engineFlag = typeof args.flags.engine === 'string' ? args.flags.engine : process.env.DATABASE_URL ? 'postgres' : 'pglite';

@@ -19,6 +19,9 @@ import { KEY_ROLES, ROLES } from '@/lib/auth/roles';
 import { createApiKey } from '@/lib/auth/service';
 import { CliError, parseArgs } from '@/lib/cli/args';
 import { importPriceFile, previewReprice, repriceWorkspace } from '@/lib/pricing/service';
+import { fitByCategory } from '@/lib/quality/bradley-terry';
+import { parseJudgments } from '@/lib/quality/judgments';
+import { importArenaFile } from '@/lib/quality/service';
 import { ingestFilesDirect, ingestFilesViaApp } from '@/lib/cli/ingest-files';
 import { env } from '@/lib/env';
 import { parseMapSpec } from '@/lib/ingest/formats/generic-csv';
@@ -44,6 +47,10 @@ Commands:
   prices import <file> [--workspace slug] [--effective-from d]
                                   import a LiteLLM price map (JSON) or a CSV sheet; without --workspace it becomes
                                   a reference sheet for every workspace. Prints the re-pricing it implies.
+  quality fit <judgments> [--anchor model=elo] [--rounds n] [--seed n]
+                                  fit pairwise judgments (CSV/JSONL) to Elo with bootstrap 95% CIs (no database)
+  quality import <file> [--workspace slug] [--as-of d]
+                                  import an Arena leaderboard CSV, LMArena catalog JSON or leaderboard_table CSV
   prices reprice --workspace slug [--apply]
                                   preview (or apply) re-pricing the workspace's usage with the prices in force
 
@@ -252,6 +259,40 @@ async function run(): Promise<Record<string, unknown>> {
         });
       }
       throw new CliError(`unknown prices command "${sub ?? ''}" (expected: import, reprice)`);
+    }
+    case 'quality': {
+      const file = rest[0];
+      if (!file || !fs.existsSync(file)) throw new CliError(file ? `no such file: ${file}` : `name the file: quality ${sub ?? 'fit'} <file>`);
+      const text = fs.readFileSync(file, 'utf8');
+      if (sub === 'fit') {
+        const anchorSpec = flag('anchor');
+        const at = anchorSpec ? anchorSpec.lastIndexOf('=') : -1;
+        if (anchorSpec && (at <= 0 || !Number.isFinite(Number(anchorSpec.slice(at + 1))))) throw new CliError('--anchor is model=elo, e.g. --anchor gpt-3.5-turbo-0125=1104');
+        const anchor = anchorSpec ? { model: anchorSpec.slice(0, at), elo: Number(anchorSpec.slice(at + 1)) } : undefined;
+        const rounds = flag('rounds') ? Number(flag('rounds')) : 100;
+        if (!Number.isInteger(rounds) || rounds < 100) throw new CliError('--rounds is a whole number, at least 100');
+        const parsed = parseJudgments(text);
+        if (parsed.rejects.length) throw new CliError(`${parsed.rejects.length} rows cannot be read; line ${parsed.rejects[0]!.line}: ${parsed.rejects[0]!.reason}`);
+        const started = performance.now();
+        const byCategory = fitByCategory(parsed.judgments, { anchor, rounds, seed: flag('seed') ? Number(flag('seed')) : 0 });
+        log(`fitted ${parsed.judgments.length} judgments, ${rounds} bootstrap rounds, in ${Math.round(performance.now() - started)} ms`);
+        const pick = (r: { model: string; elo: number; ciLower: number; ciUpper: number; battles: number }) => ({ model: r.model, elo: r.elo, ciLower: r.ciLower, ciUpper: r.ciUpper, battles: r.battles });
+        return { ok: true, ratings: (byCategory.overall ?? Object.values(byCategory)[0] ?? []).map(pick), categories: Object.fromEntries(Object.entries(byCategory).map(([k, v]) => [k, v.map(pick)])) };
+      }
+      if (sub === 'import') {
+        const slug = flag('workspace');
+        const asOf = flag('as-of') ?? new Date().toISOString().slice(0, 10);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new CliError(`--as-of is YYYY-MM-DD, not "${asOf}"`);
+        return withDb(async (h) => {
+          await migrateDatabase(h);
+          const ws = slug ? await getWorkspaceBySlug(h.db, slug) : null;
+          if (slug && !ws) throw new CliError(`no workspace "${slug}"`);
+          const r = await importArenaFile(h, { workspaceId: ws?.id ?? null, filename: path.basename(file), text, asOf, actor: { label: 'cli' } });
+          log(r.message ?? `imported ${r.snapshots.length} snapshot(s)`);
+          return { ok: true, ...r };
+        });
+      }
+      throw new CliError(`unknown quality command "${sub ?? ''}" (expected: fit, import)`);
     }
     default:
       throw new CliError(`unknown command "${cmd}". Run \`npm run frontier -- --help\`.`);

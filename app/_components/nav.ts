@@ -6,7 +6,7 @@ export const NAV = [
   { href: '/what-if', label: 'What-if', ready: false, blurb: 'Move workloads to another model, hosted, self-hosted or fine-tuned, and see savings, payback and quality side by side.' },
   { href: '/uploads', label: 'Uploads', ready: true, blurb: 'Upload usage exports from OpenAI, Anthropic, OpenRouter, LiteLLM and more; every rejected row listed with its line.' },
   { href: '/prices', label: 'Prices', ready: true, blurb: 'Price sheets with effective dates, negotiated overrides and controlled re-pricing.' },
-  { href: '/quality', label: 'Quality', ready: false, blurb: 'Arena snapshots and your own pairwise judgments fitted to Elo with bootstrap confidence intervals.' },
+  { href: '/quality', label: 'Quality', ready: true, blurb: 'Arena snapshots and your own pairwise judgments fitted to Elo with bootstrap confidence intervals.' },
   { href: '/reports', label: 'Reports', ready: false, blurb: 'Frozen snapshots for finance, share links, CSV and XLSX export.' },
   { href: '/settings', label: 'Settings', ready: true, blurb: 'Workspace members, roles, API keys and the audit log.' },
 ] as const;

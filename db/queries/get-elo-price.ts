@@ -10,13 +10,13 @@ import { buildEloPricePoints, parseMix } from '@/lib/quality/frontier';
 
 
 /** The choices the Models page offers: reference Arena snapshots and price-sheet dates, newest first. */
-export async function getEloPriceOptions(db: Db): Promise<{ snapshots: SnapshotOption[]; priceDates: PriceDateOption[] }> {
+export async function getEloPriceOptions(db: Db, workspaceId?: string): Promise<{ snapshots: SnapshotOption[]; priceDates: PriceDateOption[] }> {
   const [snapshots, priceDates] = await Promise.all([
-    rows<{ id: string; name: string; as_of: string; category: string; models: number }>(db, sql`
-      select s.id, s.name, s.as_of, s.category, count(q.model_id)::int as models
+    rows<{ id: string; name: string; as_of: string; category: string; models: number; own: boolean }>(db, sql`
+      select s.id, s.name, s.as_of, s.category, count(q.model_id)::int as models, (s.workspace_id is not null) as own
       from quality_snapshots s left join quality_scores q on q.snapshot_id = s.id
-      where s.workspace_id is null
-      group by s.id order by s.as_of desc, s.name`),
+      where (s.workspace_id is null or s.workspace_id = ${workspaceId ?? null}::uuid) and s.category = 'overall'
+      group by s.id order by (s.workspace_id is null) desc, s.as_of desc, s.name`),
     rows<{ effective_from: string; name: string; prices: number }>(db, sql`
       select s.effective_from, s.name, count(p.*)::int as prices
       from price_sheets s left join prices p on p.sheet_id = s.id
@@ -24,7 +24,7 @@ export async function getEloPriceOptions(db: Db): Promise<{ snapshots: SnapshotO
       group by s.id order by s.effective_from desc`),
   ]);
   return {
-    snapshots: snapshots.map((s) => ({ id: s.id, name: s.name, asOf: s.as_of, category: s.category, models: s.models })),
+    snapshots: snapshots.map((s) => ({ id: s.id, name: s.name, asOf: s.as_of, category: s.category, models: s.models, own: s.own })),
     priceDates: priceDates.map((p) => ({ effectiveFrom: p.effective_from, name: p.name, prices: p.prices })),
   };
 }
@@ -75,9 +75,9 @@ function trimZeros(v: string): string {
 
 
 /** Everything the Models page shows, for one set of URL params. Defaults: newest snapshot, newest prices, 3:1. */
-export async function getEloPriceView(db: Db, params: EloPriceParams): Promise<EloPriceView> {
-  const options = await getEloPriceOptions(db);
-  const snapshot = options.snapshots.find((s) => s.asOf === params.elo) ?? options.snapshots[0] ?? null;
+export async function getEloPriceView(db: Db, params: EloPriceParams, workspaceId?: string): Promise<EloPriceView> {
+  const options = await getEloPriceOptions(db, workspaceId);
+  const snapshot = options.snapshots.find((s) => s.id === params.elo) ?? options.snapshots.find((s) => !s.own && s.asOf === params.elo) ?? options.snapshots[0] ?? null;
   const priceDate = params.prices ?? options.priceDates[0]?.effectiveFrom ?? null;
   const mix = parseMix(params.mix);
   if (!snapshot || !priceDate) return { snapshot, priceDate, mix, points: [], unpriced: [], options };

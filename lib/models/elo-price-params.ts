@@ -7,7 +7,8 @@ import { z } from 'zod';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
 export const eloPriceParamsSchema = z.object({
-  elo: isoDate.optional(),
+  /** A snapshot's date (Arena) or id (a workspace's own). */
+  elo: z.union([isoDate, z.uuid()]).optional(),
   prices: isoDate.optional(),
   mix: z.string().regex(/^\d+(\.\d+)?:\d+(\.\d+)?$/, 'expected input:output, e.g. 3:1').optional(),
   p: z.string().max(4000).optional(),

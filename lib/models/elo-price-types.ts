@@ -1,7 +1,8 @@
 import type { EloPricePoint, TokenMix } from '@/lib/quality/frontier';
 
 /** What crosses to the browser for the Models view: plain JSON, prices as decimal strings. */
-export type SnapshotOption = { id: string; name: string; asOf: string; category: string; models: number };
+/** `own` marks a workspace's own snapshot (its judgments or an imported board), picked by id rather than date. */
+export type SnapshotOption = { id: string; name: string; asOf: string; category: string; models: number; own: boolean };
 export type PriceDateOption = { effectiveFrom: string; name: string; prices: number };
 
 export type EloPriceView = {

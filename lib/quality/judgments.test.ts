@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { fitByCategory } from './bradley-terry';
 import { parseJudgments, parseWinner } from './judgments';
 
 describe('parseJudgments: CSV', () => {
@@ -112,8 +113,7 @@ test('parseWinner', () => {
   expect(parseWinner('draw')).toBeUndefined();
 });
 
-test('categories split the judgments: parse → fitByCategory gives overall plus one rating per category', async () => {
-  const { fitByCategory } = await import('./bradley-terry');
+test('categories split the judgments: parse → fitByCategory gives overall plus one rating per category', () => {
   const csv = ['model_a,model_b,winner,category', 'a,b,model_a,coding', 'b,a,model_a,coding', 'a,b,tie,math', 'b,c,model_b,math', 'a,c,model_a,'].join('\n');
   const { judgments } = parseJudgments(csv);
   expect([...new Set(judgments.map((j) => j.category))].sort()).toEqual(['coding', 'math', 'overall']);

@@ -70,6 +70,19 @@ describe('CLI on a fresh PGlite folder', () => {
     expect(sum.json).toMatchObject({ ok: true, totals: { inputTokens: 1000000, outputTokens: 1000000, computedCostUsd: '2' }, groups: [{ key: 'gpt-3.5-turbo-0125', computedCostUsd: '2' }] });
   });
 
+  test('quality fit prints ratings with bootstrap CIs; a bad anchor is refused', () => {
+    const file = path.join(dir, 'judgments.csv');
+    fs.writeFileSync(file, ['model_a,model_b,winner', ...Array.from({ length: 30 }, () => 'llama-3-70b-instruct,gpt-3.5-turbo-0125,model_a'), ...Array.from({ length: 10 }, () => 'llama-3-70b-instruct,gpt-3.5-turbo-0125,model_b')].join('\n'));
+    const r = cli(['quality', 'fit', file, '--anchor', 'gpt-3.5-turbo-0125=1104', '--rounds', '200', '--json'], env);
+    expect(r.status).toBe(0);
+    const llama = r.json.ratings.find((x: { model: string }) => x.model === 'llama-3-70b-instruct');
+    expect(llama.elo).toBeCloseTo(1294.85, 1);
+    expect(llama.ciLower).toBeLessThan(llama.elo);
+    expect(llama.ciUpper).toBeGreaterThan(llama.elo);
+    expect(llama.battles).toBe(40);
+    expect(cli(['quality', 'fit', file, '--anchor', 'nonsense', '--json'], env).json.error).toMatch(/--anchor is model=elo/);
+  });
+
   test('failures exit non-zero with a one-line reason', () => {
     const dup = cli(['workspace', 'create', 'acme', '--json'], env);
     expect(dup.status).toBe(1);

@@ -83,11 +83,11 @@ export function ModelsClient() {
           <span className="text-muted">Elo snapshot</span>
           <select
             className="rounded-md border border-border bg-panel-2 px-2 py-1.5"
-            value={data?.snapshot?.asOf ?? params.elo ?? ''}
+            value={data?.snapshot ? (data.snapshot.own ? data.snapshot.id : data.snapshot.asOf) : params.elo ?? ''}
             onChange={(e) => setParams({ elo: e.target.value })}
           >
             {data?.options.snapshots.map((s) => (
-              <option key={s.id} value={s.asOf}>{s.name} · {s.models} models</option>
+              <option key={s.id} value={s.own ? s.id : s.asOf}>{s.own ? 'Yours: ' : ''}{s.name} · {s.models} models</option>
             ))}
           </select>
         </label>

@@ -11,12 +11,12 @@ export const metadata = { title: 'Models' };
 export const dynamic = 'force-dynamic';
 
 export default async function ModelsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageAccess();
+  const access = await requirePageAccess();
   const raw = firstValues(await searchParams);
   const parsed = eloPriceParamsSchema.safeParse(raw);
   const params = parsed.success ? parsed.data : {};
   const qc = getQueryClient();
-  await qc.prefetchQuery({ queryKey: eloPriceKey(params), queryFn: async () => getEloPriceView(await getDb(), params) });
+  await qc.prefetchQuery({ queryKey: eloPriceKey(params), queryFn: async () => getEloPriceView(await getDb(), params, access.workspace.id) });
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <ModelsClient />

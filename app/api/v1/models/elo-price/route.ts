@@ -5,7 +5,7 @@ import { eloPriceParamsSchema } from '@/lib/models/elo-price-params';
 export const dynamic = 'force-dynamic';
 
 /** Elo against blended $/1M tokens for one Arena snapshot and price date (reference data). */
-export const GET = withAccess('viewer', async ({ req, db }) => {
+export const GET = withAccess('viewer', async ({ req, db, access }) => {
   const params = parseQuery(req, eloPriceParamsSchema);
-  return Response.json(await getEloPriceView(db, params));
+  return Response.json(await getEloPriceView(db, params, access.workspace.id));
 });

@@ -1,0 +1,63 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+
+const input = 'rounded-md border border-border bg-panel-2 px-2 py-1';
+
+type Rating = { model: string; elo: number; ciLower: number; ciUpper: number; battles: number };
+
+/** Upload pairwise judgments; shows the fitted Elo at once and keeps it as this workspace's snapshot. */
+export function JudgmentsForm({ models }: { models: { id: string; name: string }[] }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<{ judgments: number; ratings: Rating[] } | null>(null);
+  return (
+    <section className="rounded-lg border border-border bg-panel p-4 text-sm" aria-labelledby="judgments-h">
+      <h2 id="judgments-h" className="font-medium">Your own Elo from pairwise judgments</h2>
+      <p className="mt-1 text-muted">CSV or JSON lines with <code>model_a, model_b, winner</code> (<code>model_a | model_b | tie | tie (bothbad)</code>) and an optional <code>category</code>, from your A/B tests or LLM-judge runs.</p>
+      <form className="mt-3 flex flex-wrap items-end gap-3" aria-label="Fit judgments" onSubmit={async (e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
+        const file = f.get('file') as File | null;
+        if (!file || file.size === 0) return;
+        const qs = new URLSearchParams({ filename: file.name, rounds: String(f.get('rounds') || 100) });
+        const anchorModel = String(f.get('anchorModel') ?? '');
+        const anchorElo = String(f.get('anchorElo') ?? '');
+        if (anchorModel && anchorElo) qs.set('anchor', `${anchorModel}=${anchorElo}`);
+        setBusy(true);
+        setError(null);
+        const res = await fetch(`/api/v1/quality/judgments?${qs}`, { method: 'POST', body: file });
+        const body = await res.json().catch(() => ({}));
+        setBusy(false);
+        if (!res.ok) { setError(body?.error?.message ?? `failed (${res.status})`); setResult(null); return; }
+        setResult({ judgments: body.judgments, ratings: body.categories.overall ?? Object.values(body.categories)[0] ?? [] });
+        router.refresh();
+      }}>
+        <label className="flex flex-col gap-1">Judgments<input name="file" type="file" required accept=".csv,.tsv,.jsonl,.json,text/csv" /></label>
+        <label className="flex flex-col gap-1">Anchor model (optional)
+          <select name="anchorModel" className={input} defaultValue=""><option value="">none (mean 1000)</option>{models.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}</select>
+        </label>
+        <label className="flex flex-col gap-1">its Elo<input name="anchorElo" inputMode="decimal" pattern="\d+(\.\d+)?" placeholder="1104" className={`${input} w-24`} /></label>
+        <label className="flex flex-col gap-1">Bootstrap rounds<input name="rounds" type="number" min={100} max={2000} defaultValue={100} className={`${input} w-24`} /></label>
+        <button type="submit" disabled={busy} className="rounded-md bg-accent px-3 py-1.5 font-medium text-white disabled:opacity-60">{busy ? 'Fitting…' : 'Fit and save'}</button>
+      </form>
+      {error && <p role="alert" className="mt-2 text-bad">{error}</p>}
+      {result && (
+        <div className="mt-3" role="status">
+          <p className="text-good">Fitted {result.judgments.toLocaleString('en-US')} judgments. Saved as your snapshot (also selectable on Models).</p>
+          <table className="mt-2 text-sm">
+            <caption className="sr-only">Fitted Elo</caption>
+            <thead className="text-left text-xs uppercase text-muted"><tr><th scope="col" className="pr-6">Model</th><th scope="col" className="pr-6 text-right">Elo</th><th scope="col" className="pr-6 text-right">95% CI</th><th scope="col" className="text-right">Battles</th></tr></thead>
+            <tbody>
+              {result.ratings.map((r) => (
+                <tr key={r.model} data-testid="fitted-row"><th scope="row" className="pr-6 text-left font-medium">{r.model}</th><td className="pr-6 text-right tabular">{Math.round(r.elo)}</td><td className="pr-6 text-right tabular">{Math.round(r.ciLower)}–{Math.round(r.ciUpper)}</td><td className="text-right tabular">{r.battles}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
