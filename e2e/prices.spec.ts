@@ -26,4 +26,8 @@ test('prices: map an unknown model, set a discount, preview and apply re-pricing
   await expect(page.getByTestId('reprice')).toContainText('Nothing to re-price');
   await expect(openai35).toContainText('$0.40');
   await expect(openai35).toContainText('−20%');
+  await openai35.getByRole('link', { name: 'GPT-3.5 Turbo (0125)' }).click();
+  await expect(page.getByRole('heading', { name: 'Price history: GPT-3.5 Turbo (0125)' })).toBeVisible();
+  await expect(page.locator('#history .recharts-legend-wrapper')).toContainText('openai in');
+  await page.locator('#history').screenshot({ path: 'e2e/screenshots/prices-history.png' });
 });

@@ -8,7 +8,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
 export const eloPriceParamsSchema = z.object({
   /** A snapshot's date (Arena) or id (a workspace's own). */
-  elo: z.union([isoDate, z.uuid()]).optional(),
+  elo: z.string().regex(/^(\d{4}-\d{2}-\d{2}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, 'expected YYYY-MM-DD or a snapshot id').optional(),
   prices: isoDate.optional(),
   mix: z.string().regex(/^\d+(\.\d+)?:\d+(\.\d+)?$/, 'expected input:output, e.g. 3:1').optional(),
   p: z.string().max(4000).optional(),

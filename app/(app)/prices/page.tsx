@@ -1,5 +1,6 @@
 import { getDatabase } from '@/db';
-import { getPricesInForce, getUnmappedModels, listDiscounts, listGpus, listPriceSheets } from '@/db/queries/price-book';
+import { getPriceHistory, getPricesInForce, getUnmappedModels, listDiscounts, listGpus, listPriceSheets } from '@/db/queries/price-book';
+import { PriceHistoryChart } from './price-history-chart';
 import { getCatalog } from '@/db/queries/get-catalog';
 import { previewReprice } from '@/db/queries/reprice';
 import { requirePageAccess } from '@/lib/auth/page';
@@ -11,7 +12,7 @@ import { GpuForm, PriceForms, RepriceBanner, UnmappedTable } from './prices-clie
 export const metadata = { title: 'Prices' };
 export const dynamic = 'force-dynamic';
 
-export default async function PricesPage({ searchParams }: { searchParams: Promise<{ date?: string; q?: string }> }) {
+export default async function PricesPage({ searchParams }: { searchParams: Promise<{ date?: string; q?: string; model?: string }> }) {
   const access = await requirePageAccess();
   const sp = await searchParams;
   const day = sp.date && /^\d{4}-\d{2}-\d{2}$/.test(sp.date) ? sp.date : new Date().toISOString().slice(0, 10);
@@ -23,6 +24,8 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
   ]);
   const canEdit = roleAtLeast(access.role, 'editor');
   const models = catalog.models.map((m) => ({ id: m.id, name: m.name }));
+  const historyModel = catalog.models.find((m) => m.id === sp.model);
+  const history = historyModel ? await getPriceHistory(h.db, ws, historyModel.id) : [];
   return (
     <div className="flex flex-col gap-6">
       <header>
@@ -60,7 +63,10 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
             <tbody>
               {prices.map((p) => (
                 <tr key={`${p.modelId}|${p.providerId}`} className="border-b border-border last:border-0" data-testid="price-row">
-                  <th scope="row" className="px-3 py-1.5 text-left font-medium">{p.modelName}<span className="block text-xs font-normal text-muted">{p.modelId}</span></th>
+                  <th scope="row" className="px-3 py-1.5 text-left font-medium">
+                    <a className="hover:underline" href={`/prices?date=${day}&q=${encodeURIComponent(q)}&model=${p.modelId}#history`}>{p.modelName}</a>
+                    <span className="block text-xs font-normal text-muted">{p.modelId}</span>
+                  </th>
                   <td className="px-3 py-1.5">{p.providerName}</td>
                   <td className="px-3 py-1.5 text-right tabular">{formatCurrency(p.inputPerMtok)}</td>
                   <td className="px-3 py-1.5 text-right tabular">{formatCurrency(p.outputPerMtok)}</td>
@@ -77,6 +83,13 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
           {prices.length === 0 && <p className="p-6 text-sm text-muted">No price matches.</p>}
         </div>
       </section>
+
+      {historyModel && (
+        <section aria-labelledby="history-h" id="history">
+          <h2 id="history-h" className="mb-2 font-medium">Price history: {historyModel.name}</h2>
+          {history.length ? <PriceHistoryChart history={history} /> : <p className="text-sm text-muted">No prices recorded.</p>}
+        </section>
+      )}
 
       <section aria-labelledby="gpus">
         <h2 id="gpus" className="mb-2 font-medium">Self-hosting: GPU prices and throughput</h2>
