@@ -4,7 +4,7 @@ import { getCatalog } from '@/db/queries/get-catalog';
 import { getEloHistory, getSnapshotScores, listSnapshots } from '@/db/queries/quality';
 import { requirePageAccess } from '@/lib/auth/page';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { JudgmentsForm } from './quality-client';
+import { ArenaImportForm, JudgmentsForm } from './quality-client';
 
 export const metadata = { title: 'Quality' };
 export const dynamic = 'force-dynamic';
@@ -31,6 +31,13 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
       </header>
 
       {canEdit && <JudgmentsForm models={catalog.models.map((m) => ({ id: m.id, name: m.name }))} />}
+      {canEdit && (
+        <details className="rounded-lg border border-border bg-panel p-4 text-sm">
+          <summary className="cursor-pointer font-medium">Import a leaderboard</summary>
+          <p className="mt-1 text-muted">The Arena leaderboard CSV as displayed (rank, model, Elo, <code>+3/-3</code>, votes), LMArena&apos;s catalog JSON (one snapshot per category), or an LMSYS <code>leaderboard_table_*.csv</code> (metadata).</p>
+          <ArenaImportForm />
+        </details>
+      )}
 
       <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
         <nav aria-label="Snapshots" className="rounded-lg border border-border bg-panel text-sm">

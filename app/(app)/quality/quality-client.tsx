@@ -61,3 +61,28 @@ export function JudgmentsForm({ models }: { models: { id: string; name: string }
     </section>
   );
 }
+
+/** Import a leaderboard as this workspace's snapshot: Arena CSV as displayed, LMArena catalog JSON, or leaderboard_table CSV. */
+export function ArenaImportForm() {
+  const router = useRouter();
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  return (
+    <form className="mt-3 flex flex-wrap items-end gap-3 text-sm" aria-label="Import a leaderboard" onSubmit={async (e) => {
+      e.preventDefault();
+      const f = new FormData(e.currentTarget);
+      const file = f.get('file') as File | null;
+      if (!file || file.size === 0) return;
+      const qs = new URLSearchParams({ filename: file.name, asOf: String(f.get('asOf') ?? '') });
+      const res = await fetch(`/api/v1/quality/arena?${qs}`, { method: 'POST', body: file });
+      const body = await res.json().catch(() => ({}));
+      if (!res.ok) { setMsg({ ok: false, text: body?.error?.message ?? `failed (${res.status})` }); return; }
+      setMsg({ ok: true, text: body.message ?? `Imported ${body.snapshots.length} snapshot(s).` });
+      router.refresh();
+    }}>
+      <label className="flex flex-col gap-1">Leaderboard file<input name="file" type="file" required accept=".csv,.json" /></label>
+      <label className="flex flex-col gap-1">As of<input name="asOf" type="date" required className={input} /></label>
+      <button type="submit" className="rounded-md border border-border px-3 py-1.5">Import leaderboard</button>
+      {msg && <p role={msg.ok ? 'status' : 'alert'} className={msg.ok ? 'text-good' : 'text-bad'}>{msg.text}</p>}
+    </form>
+  );
+}

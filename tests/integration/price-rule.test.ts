@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { rows } from '@/db/client';
+import { createWorkspace } from '@/db/queries/accounts';
+import { seedReference } from '@/db/seed';
+import type { TestDatabase } from '@/db/testing';
+import { createTestDatabase, testEngines } from '@/db/testing';
+import type { PriceCandidate, ProviderDiscount } from '@/lib/pricing/in-force';
+import { priceInForce } from '@/lib/pricing/in-force';
+import { setDiscount, setOverride } from '@/lib/pricing/service';
+
+/**
+ * The SQL function that ingestion and re-pricing run and the pure, table-tested rule in lib/pricing/in-force.ts
+ * must agree: same prices, same origin, same backdating, on every day around every date that matters.
+ */
+describe.each(testEngines())('price-in-force SQL agrees with the pure rule on %s', (engine) => {
+  let t: TestDatabase;
+  let ws = '';
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    await seedReference(t.db);
+    ws = (await createWorkspace(t.db, { slug: 'acme', name: 'Acme' })).id;
+    const actor = { label: 't' };
+    await setOverride(t, ws, actor, { modelId: 'llama-3-70b-instruct', providerId: 'groq', inputPerMtok: '0.5', outputPerMtok: '0.7', effectiveFrom: '2025-01-01' });
+    await setDiscount(t, ws, actor, { providerId: 'openai', percent: '12.5', effectiveFrom: '2024-09-01' });
+    await setDiscount(t, ws, actor, { providerId: 'groq', percent: '10', effectiveFrom: '2024-01-01' });
+  });
+  afterAll(async () => t?.destroy());
+
+  const pairs: [string, string][] = [
+    ['gpt-3.5-turbo-0125', 'openai'], ['gpt-4o-2024-08-06', 'openai'], ['llama-3-70b-instruct', 'groq'],
+    ['llama-3-70b-instruct', 'together_ai'], ['gpt-3.5-turbo-0613', 'openai'], ['claude-3-haiku-20240307', 'anthropic'],
+  ];
+  const days = ['2023-05-01', '2024-06-16', '2024-06-17', '2024-08-31', '2024-09-01', '2024-12-31', '2025-01-01', '2026-07-23', '2026-07-24', '2026-11-01'];
+
+  test.each(pairs)('%s on %s', async (model, provider) => {
+    const cand = await rows<Record<string, string | boolean | null>>(t.db, sql`
+      select s.id as sheet_id, s.workspace_id, s.source, s.complete, s.effective_from::text as effective_from, p.model_id, p.provider_id,
+        p.input_per_mtok::text as i, p.output_per_mtok::text as o, p.cached_input_per_mtok::text as c, p.batch_input_per_mtok::text as bi, p.batch_output_per_mtok::text as bo
+      from prices p join price_sheets s on s.id = p.sheet_id where s.workspace_id is null or s.workspace_id = ${ws}`);
+    const candidates: PriceCandidate[] = cand.map((c) => ({
+      sheetId: c.sheet_id as string, workspaceId: (c.workspace_id as string | null) ?? null, source: c.source as PriceCandidate['source'], complete: Boolean(c.complete),
+      effectiveFrom: c.effective_from as string, modelId: c.model_id as string, providerId: c.provider_id as string, inputPerMtok: c.i as string, outputPerMtok: c.o as string,
+      cachedInputPerMtok: (c.c as string | null) ?? null, batchInputPerMtok: (c.bi as string | null) ?? null, batchOutputPerMtok: (c.bo as string | null) ?? null,
+    }));
+    const disc = await rows<{ provider_id: string; percent: string; effective_from: string }>(t.db, sql`select provider_id, percent::text as percent, effective_from::text as effective_from from price_discounts where workspace_id = ${ws}`);
+    const discounts: ProviderDiscount[] = disc.map((d) => ({ workspaceId: ws, providerId: d.provider_id, percent: d.percent, effectiveFrom: d.effective_from }));
+    for (const day of days) {
+      const [fromSql] = await rows<Record<string, string | boolean | null>>(t.db, sql`
+        select input_per_mtok::text as i, output_per_mtok::text as o, origin, backdated, effective_from::text as eff from frontier_price_in_force(${ws}::uuid, ${model}, ${provider}, ${day}::date)`);
+      const fromTs = priceInForce(candidates, discounts, { workspaceId: ws, modelId: model, providerId: provider, day });
+      const norm = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+      expect({ day, i: norm(fromSql?.i), o: norm(fromSql?.o), origin: fromSql?.origin ?? null, backdated: fromSql?.backdated ?? null, eff: fromSql?.eff ?? null })
+        .toEqual({ day, i: norm(fromTs?.inputPerMtok), o: norm(fromTs?.outputPerMtok), origin: fromTs?.origin ?? null, backdated: fromTs?.backdated ?? null, eff: fromTs?.effectiveFrom ?? null });
+    }
+  });
+});
