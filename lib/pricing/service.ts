@@ -6,7 +6,7 @@ import { getCatalog } from '@/db/queries/get-catalog';
 import { applyReprice, previewReprice } from '@/db/queries/reprice';
 import { savePriceSheet } from '@/db/queries/save-price-sheet';
 import { models, priceDiscounts, usage, workspaceAliases } from '@/db/schema';
-import { BadRequestError, NotFoundError } from '@/lib/api/errors';
+import { BadRequestError, ConflictError, NotFoundError } from '@/lib/api/errors';
 import { FIRST_PARTY_PROVIDER, PROVIDERS } from '@/lib/catalog/types';
 import { sha256 } from '@/lib/hash';
 import { parseDecimal, toDecimalString } from '@/lib/money';
@@ -107,6 +107,27 @@ export async function setDiscount(h: Pick<DbHandle, 'db'>, workspaceId: string, 
   await h.db.insert(priceDiscounts).values({ workspaceId, providerId: d.providerId, percent: toDecimalString(pct), effectiveFrom: d.effectiveFrom, note: d.note ?? null, createdBy: actor.label })
     .onConflictDoUpdate({ target: [priceDiscounts.workspaceId, priceDiscounts.providerId, priceDiscounts.effectiveFrom], set: { percent: toDecimalString(pct), note: d.note ?? null } });
   await audit(h.db, workspaceId, actor, 'prices.discount_set', d.providerId, { percent: toDecimalString(pct), from: d.effectiveFrom });
+}
+
+/**
+ * A model the catalog lacks (a fine-tune, a private deployment): added to the catalog so a workspace can map its
+ * strings to it and price it with a negotiated price. Its id is derived from the name; an existing id is refused.
+ */
+export async function addCatalogModel(
+  h: Pick<DbHandle, 'db'>, actor: AuditActor & { workspaceSlug: string },
+  m: { name: string; vendor: string; openWeights: boolean; paramsB?: number | null; family?: string },
+): Promise<string> {
+  const name = m.name.trim();
+  if (!name || name.length > 100) throw new BadRequestError('name the model (up to 100 characters)');
+  const id = name.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '');
+  if (!id) throw new BadRequestError('the model name needs letters or digits');
+  const [exists] = await h.db.select({ id: models.id }).from(models).where(eq(models.id, id));
+  if (exists) throw new ConflictError(`the catalog already has "${id}": map to it instead`);
+  await h.db.insert(models).values({
+    id, name, vendor: m.vendor.trim() || 'Unknown', family: m.family ?? id, openWeights: m.openWeights, paramsB: m.paramsB ?? null,
+    contextWindow: null, releasedOn: null, source: `added by workspace ${actor.workspaceSlug} (${actor.label})`,
+  });
+  return id;
 }
 
 /** Maps a raw model string of this workspace to a catalog model, then re-prices exactly those rows. */

@@ -6,7 +6,7 @@ import { getUsageSummary } from '@/db/queries/get-usage-summary';
 import { seedReference } from '@/db/seed';
 import type { TestDatabase } from '@/db/testing';
 import { createTestDatabase, testEngines } from '@/db/testing';
-import { importPriceFile, mapModel, previewReprice, repriceWorkspace, setDiscount, setOverride } from '@/lib/pricing/service';
+import { addCatalogModel, importPriceFile, mapModel, previewReprice, repriceWorkspace, setDiscount, setOverride } from '@/lib/pricing/service';
 import { ingestBytes } from './helpers/ingest';
 
 const HEADER = 'start_time,end_time,start_time_iso,end_time_iso,project_id,num_model_requests,model,batch,input_tokens,output_tokens';
@@ -65,6 +65,18 @@ describe.each(testEngines())('price book on %s', (engine) => {
     expect(r).toEqual({ status: 'priced', model: 'gpt-3.5-turbo-0125' });
     const next = await ingestBytes(t, ws, 'ft2.csv', [HEADER, row('2024-07-03', 'acme-ft-35', 1_000_000, 0)].join('\n'));
     expect(next).toMatchObject({ unmappedModels: [], computedCostUsd: '0.3' });
+  });
+
+  test('a model the catalog lacks gets a new entry, a negotiated price, and its usage priced', async () => {
+    await ingestBytes(t, ws, 'private.csv', [HEADER, row('2024-07-04', 'acme-private-llm', 2_000_000, 0)].join('\n'));
+    const id = await addCatalogModel(t, { ...actor, workspaceSlug: 'acme' }, { name: 'Acme Private LLM v2', vendor: 'Acme', openWeights: false });
+    expect(id).toBe('acme-private-llm-v2');
+    await expect(addCatalogModel(t, { ...actor, workspaceSlug: 'acme' }, { name: 'Acme Private LLM v2', vendor: 'Acme', openWeights: false })).rejects.toThrow(/already has/);
+    await setOverride(t, ws, actor, { modelId: id, providerId: 'openai', inputPerMtok: '0.25', outputPerMtok: '0.5', effectiveFrom: '2024-01-01' });
+    expect(await mapModel(t, ws, actor, 'acme-private-llm', id)).toEqual({ rows: 1, days: 1 });
+    // The export says OpenAI served it; the negotiated price applies: 2M input at $0.25.
+    const [r] = await rows<{ status: string; cost: string }>(t.db, sql`select price_status as status, cost::float8::text as cost from usage where workspace_id = ${ws} and raw_model = 'acme-private-llm'`);
+    expect(r).toEqual({ status: 'priced', cost: '0.5' });
   });
 
   test('CSV price sheets: the workspace imports its own; bad rows are listed and nothing half-written', async () => {

@@ -42,11 +42,14 @@ export function RepriceBanner({ preview, canEdit }: { preview: RepricePreview; c
   );
 }
 
+const NEW = '__new__';
+
 type Unmapped = { raw_model: string; provider_id: string | null; rows: number; input_tokens: string; output_tokens: string; first_day: string; last_day: string };
 
 export function UnmappedTable({ unmapped, models, canEdit }: { unmapped: Unmapped[]; models: { id: string; name: string }[]; canEdit: boolean }) {
   const router = useRouter();
   const [choice, setChoice] = useState<Record<string, string>>({});
+  const [fresh, setFresh] = useState<Record<string, { name?: string; vendor?: string; open?: boolean }>>({});
   const [msg, setMsg] = useState<Record<string, string>>({});
   return (
     <section aria-labelledby="unmapped-h" id="unmapped">
@@ -68,11 +71,26 @@ export function UnmappedTable({ unmapped, models, canEdit }: { unmapped: Unmappe
                     <span className="flex items-center gap-2">
                       <select aria-label={`Catalog model for ${u.raw_model}`} className={input} value={choice[u.raw_model] ?? ''} onChange={(e) => setChoice({ ...choice, [u.raw_model]: e.target.value })}>
                         <option value="">Choose a model…</option>
+                        <option value={NEW}>+ A new catalog model…</option>
                         {models.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
                       </select>
-                      <button type="button" disabled={!choice[u.raw_model]} className="rounded-md border border-border px-2 py-1 disabled:opacity-50"
+                      {choice[u.raw_model] === NEW && (
+                        <>
+                          <input aria-label={`Name of the new model for ${u.raw_model}`} placeholder="Name, e.g. Acme FT 3.5" className={`${input} w-44`}
+                            value={fresh[u.raw_model]?.name ?? ''} onChange={(e) => setFresh({ ...fresh, [u.raw_model]: { ...fresh[u.raw_model], name: e.target.value } })} />
+                          <input aria-label={`Vendor of the new model for ${u.raw_model}`} placeholder="Vendor" className={`${input} w-28`}
+                            value={fresh[u.raw_model]?.vendor ?? ''} onChange={(e) => setFresh({ ...fresh, [u.raw_model]: { ...fresh[u.raw_model], vendor: e.target.value } })} />
+                          <label className="flex items-center gap-1"><input type="checkbox" checked={fresh[u.raw_model]?.open ?? false}
+                            onChange={(e) => setFresh({ ...fresh, [u.raw_model]: { ...fresh[u.raw_model], open: e.target.checked } })} />open weights</label>
+                        </>
+                      )}
+                      <button type="button" disabled={!choice[u.raw_model] || (choice[u.raw_model] === NEW && !fresh[u.raw_model]?.name)} className="rounded-md border border-border px-2 py-1 disabled:opacity-50"
                         onClick={async () => {
-                          const r = await send('/api/v1/models/unmapped', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rawModel: u.raw_model, modelId: choice[u.raw_model] }) });
+                          const f = fresh[u.raw_model];
+                          const payload = choice[u.raw_model] === NEW
+                            ? { rawModel: u.raw_model, newModel: { name: f?.name ?? '', vendor: f?.vendor ?? '', openWeights: f?.open ?? false } }
+                            : { rawModel: u.raw_model, modelId: choice[u.raw_model] };
+                          const r = await send('/api/v1/models/unmapped', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
                           setMsg({ ...msg, [u.raw_model]: r.ok ? '' : errorOf(r.body) });
                           router.refresh();
                         }}>

@@ -5,6 +5,7 @@ import { D } from '@/lib/money';
 import type { JsonFormat, RowOutcome, UsageRecord } from '../types';
 import { anthropicCostReport, anthropicUsageReport } from './anthropic-api';
 import { ANTHROPIC_FORMATS } from './anthropic';
+import { recordsOf, totals } from './testing';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(path.join(__dirname, '../__fixtures__', name), 'utf8'));
 const USAGE = fixture('anthropic-admin-usage-report.RECONSTRUCTED.json');
@@ -12,17 +13,7 @@ const COST = fixture('anthropic-admin-cost-report.RECONSTRUCTED.json');
 
 const run = (format: JsonFormat, doc: unknown) => [...format.rows(doc)];
 const outcomesOf = (format: JsonFormat, doc: unknown): RowOutcome[] => run(format, doc).map((r) => r.outcome);
-const recordsOf = (outcomes: RowOutcome[]): UsageRecord[] => outcomes.flatMap((o) => (o.kind === 'records' ? o.records : []));
 
-function totals(records: UsageRecord[]) {
-  return {
-    input: records.reduce((s, r) => s + r.inputTokens, 0),
-    cached: records.reduce((s, r) => s + r.cachedInputTokens, 0),
-    output: records.reduce((s, r) => s + r.outputTokens, 0),
-    requests: records.reduce((s, r) => s + r.requests, 0),
-    cost: records.reduce((s, r) => s.plus(r.reportedCostUsd ?? 0), new D(0)).toFixed(),
-  };
-}
 
 const bucket = (results: unknown[], start = '2025-08-01T00:00:00Z', end = '2025-08-02T00:00:00Z') => ({ starting_at: start, ending_at: end, results });
 const usageResult = (over: Record<string, unknown> = {}) => ({

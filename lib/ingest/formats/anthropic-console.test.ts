@@ -5,27 +5,13 @@ import { parseCsv } from '@/lib/csv';
 import { D } from '@/lib/money';
 import type { CsvFormat, RowOutcome, UsageRecord } from '../types';
 import { anthropicConsoleCost, anthropicConsoleTokens } from './anthropic-console';
+import { recordsOf, runCsv, totals } from './testing';
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, '../__fixtures__', name), 'utf8');
 
-/** Runs a CSV format the way the pipeline will: first row is the header, lower-cased and trimmed. */
-function run(format: CsvFormat, csv: string): RowOutcome[] {
-  const [head, ...rows] = parseCsv(csv);
-  const read = format.start(head!.fields.map((h) => h.trim().toLowerCase()));
-  return rows.map((r) => read(r.fields));
-}
+const run = runCsv;
 
-const recordsOf = (outcomes: RowOutcome[]): UsageRecord[] => outcomes.flatMap((o) => (o.kind === 'records' ? o.records : []));
 
-function totals(records: UsageRecord[]) {
-  return {
-    input: records.reduce((s, r) => s + r.inputTokens, 0),
-    cached: records.reduce((s, r) => s + r.cachedInputTokens, 0),
-    output: records.reduce((s, r) => s + r.outputTokens, 0),
-    requests: records.reduce((s, r) => s + r.requests, 0),
-    cost: records.reduce((s, r) => s.plus(r.reportedCostUsd ?? 0), new D(0)).toFixed(),
-  };
-}
 
 const headerOf = (csv: string) => parseCsv(csv)[0]!.fields.map((h) => h.trim().toLowerCase());
 
