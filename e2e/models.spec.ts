@@ -62,8 +62,8 @@ test.describe('Models: Elo against price', () => {
     await expect(page).toHaveURL(/\/models$/);
     await expect(page.locator('tbody tr').first()).toBeVisible();
     await page.screenshot({ path: 'e2e/screenshots/models-latest.png', fullPage: true });
-    await page.getByRole('link', { name: /What-if/ }).click();
-    await expect(page.getByRole('heading', { name: 'What-if' })).toBeVisible();
+    await page.getByRole('link', { name: /Reports/ }).click();
+    await expect(page.getByRole('heading', { name: 'Reports' })).toBeVisible();
     await expect(page.getByText('This screen is not built yet.')).toBeVisible();
     await page.screenshot({ path: 'e2e/screenshots/what-if-placeholder.png' });
   });

@@ -1,0 +1,32 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatCurrency } from '@/lib/money';
+
+const COLORS = ['#2563eb', '#10a37f', '#d97757', '#db2777', '#7c3aed', '#f59e0b', '#94a3b8'];
+
+/** Daily spend stacked by a dimension (six biggest series, the rest as Other). */
+export function SpendChart({ series }: { series: { day: string; key: string; spend: number }[] }) {
+  const keys = [...new Set(series.map((s) => s.key))].sort((a, b) => (a === 'Other' ? 1 : b === 'Other' ? -1 : 0));
+  const byDay = new Map<string, Record<string, number | string>>();
+  for (const s of series) {
+    const row = byDay.get(s.day) ?? { day: s.day };
+    row[s.key] = ((row[s.key] as number | undefined) ?? 0) + s.spend;
+    byDay.set(s.day, row);
+  }
+  const data = [...byDay.values()];
+  return (
+    <div className="h-80" role="img" aria-label={`Daily spend stacked by ${keys.length} series over ${data.length} days`}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer>
+          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="day" stroke="var(--muted)" fontSize={11} minTickGap={24} tickFormatter={(d: string) => d.slice(5)} />
+          <YAxis stroke="var(--muted)" fontSize={11} width={64} tickFormatter={(v: number) => formatCurrency(v)} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? formatCurrency(v.toFixed(2), { exact: true }) : String(v))} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {keys.map((k, i) => <Bar key={k} dataKey={k} stackId="spend" fill={COLORS[i % COLORS.length]} isAnimationActive={false} />)}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
