@@ -8,7 +8,8 @@ import { BadRequestError, errorResponse, validationError } from './errors';
 
 /** Parse a request's query string with a zod schema, or throw a 400 with every issue listed. */
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
-  const params = Object.fromEntries(new URL(req.url).searchParams);
+  // Empty parameters (`from=` from a GET form) mean "not set".
+  const params = Object.fromEntries([...new URL(req.url).searchParams].filter(([, v]) => v !== ''));
   delete params.workspace;
   const parsed = schema.safeParse(params);
   if (!parsed.success) throw validationError(parsed.error);

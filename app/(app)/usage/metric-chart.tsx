@@ -1,0 +1,36 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatCurrency } from '@/lib/money';
+
+const COLORS = ['#2563eb', '#10a37f', '#d97757', '#db2777', '#7c3aed', '#f59e0b', '#0891b2', '#65a30d', '#94a3b8'];
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** The chosen metric per day, stacked by the groups on the table's first page (the rest as Other). */
+export function MetricChart({ series, metric, money }: { series: { day: string; key: string; value: number }[]; metric: string; money: boolean }) {
+  const keys = [...new Set(series.map((s) => s.key))].sort((a, b) => (a === 'Other' ? 1 : b === 'Other' ? -1 : 0));
+  const byDay = new Map<string, Record<string, number | string>>();
+  for (const s of series) {
+    const row = byDay.get(s.day) ?? { day: s.day };
+    row[s.key] = ((row[s.key] as number | undefined) ?? 0) + s.value;
+    byDay.set(s.day, row);
+  }
+  const fmt = (v: number) => (money ? formatCurrency(v.toFixed(6)) : compact.format(v));
+  return (
+    <figure className="rounded-lg border border-border bg-panel p-4" aria-label={`${metric} per day`}>
+      <figcaption className="mb-2 text-sm font-medium">{metric} per day</figcaption>
+      <div className="h-72">
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={[...byDay.values()]} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer>
+            <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="day" stroke="var(--muted)" fontSize={11} minTickGap={24} tickFormatter={(d: string) => d.slice(5)} />
+            <YAxis stroke="var(--muted)" fontSize={11} width={64} tickFormatter={fmt} />
+            <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))} />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            {keys.map((k, i) => <Bar key={k} dataKey={k} stackId="m" fill={COLORS[i % COLORS.length]} isAnimationActive={false} />)}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}

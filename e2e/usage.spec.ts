@@ -1,0 +1,24 @@
+import { expect, test } from '@playwright/test';
+
+test('usage explorer: filters and grouping live in the URL; the CSV is what is shown', async ({ page }) => {
+  await page.goto('/overview');
+  await page.getByRole('combobox', { name: 'Workspace' }).selectOption('demo');
+  await expect(page.getByText('owner · demo data')).toBeVisible();
+  await page.goto('/usage?preset=90d&groupBy=project');
+  await expect(page.getByRole('heading', { name: 'Usage', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('usage-row')).toHaveCount(4);
+  await page.getByRole('form', { name: 'Filters' }).getByLabel('Project', { exact: true }).selectOption('support-bot');
+  await page.getByRole('form', { name: 'Filters' }).getByLabel('Group by', { exact: true }).selectOption('model');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/project=support-bot/);
+  await expect(page.getByTestId('usage-row')).toHaveCount(2);
+  await expect(page.getByTestId('usage-row').first()).toContainText('GPT');
+  await page.screenshot({ path: 'e2e/screenshots/usage.png', fullPage: true });
+  const csv = await page.request.get('/api/v1/usage/explore?preset=90d&groupBy=model&project=support-bot&format=csv');
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  const lines = (await csv.text()).trim().split('\r\n');
+  expect(lines[0]).toBe('model,spend_usd,reported_usd,requests,input_tokens,cached_input_tokens,output_tokens,usd_per_1m_tokens,usd_per_request');
+  expect(lines).toHaveLength(3);
+  await page.getByRole('combobox', { name: 'Workspace' }).selectOption('acme-analytics');
+  await expect(page.getByText('owner · demo data')).toHaveCount(0);
+});

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** The Usage explorer's state, as it lives in the URL (shared by the page, the API and the CSV export). */
+export const EXPLORER_GROUPS = ['model', 'provider', 'project', 'key', 'day'] as const;
+export const EXPLORER_METRICS = ['spend', 'requests', 'input', 'output', 'cached', 'perMtok', 'perRequest'] as const;
+export type ExplorerGroup = (typeof EXPLORER_GROUPS)[number];
+export type ExplorerMetric = (typeof EXPLORER_METRICS)[number];
+
+export const METRIC_LABELS: Record<ExplorerMetric, string> = {
+  spend: 'Spend (USD)', requests: 'Requests', input: 'Input tokens', output: 'Output tokens', cached: 'Cached input tokens',
+  perMtok: 'USD per 1M tokens', perRequest: 'USD per request',
+};
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const list = z.string().max(2000).optional().transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean).slice(0, 50) : []));
+
+export const explorerParamsSchema = z.object({
+  from: day.optional(),
+  to: day.optional(),
+  preset: z.enum(['7d', '30d', '90d', 'mtd', 'all']).optional(),
+  model: list,
+  provider: list,
+  project: list,
+  key: list,
+  groupBy: z.enum(EXPLORER_GROUPS).default('model'),
+  metric: z.enum(EXPLORER_METRICS).default('spend'),
+  sort: z.enum(['value', 'name']).default('value'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+export type ExplorerParams = z.infer<typeof explorerParamsSchema>;
+
+/** The date range a preset means, ending on `anchor` (the latest day with usage, or today). */
+export function resolveRange(p: ExplorerParams, anchor: string): { from: string; to: string } {
+  if (p.from || p.to) return { from: p.from ?? '2020-01-01', to: p.to ?? anchor };
+  const a = new Date(`${anchor}T00:00:00Z`);
+  const back = (days: number) => new Date(a.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  switch (p.preset ?? '30d') {
+    case '7d': return { from: back(7), to: anchor };
+    case '90d': return { from: back(90), to: anchor };
+    case 'mtd': return { from: `${anchor.slice(0, 8)}01`, to: anchor };
+    case 'all': return { from: '2020-01-01', to: anchor };
+    default: return { from: back(30), to: anchor };
+  }
+}
