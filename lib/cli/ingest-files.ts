@@ -7,22 +7,10 @@ import { ingestUpload } from '@/lib/ingest/pipeline';
 import type { IngestSummary } from '@/lib/ingest/summary';
 
 /** What `frontier ingest --json` prints per file. Token counts are integers, money decimal strings. */
-export type CliFileResult = {
+export type CliFileResult = Pick<IngestSummary, 'format' | 'status' | 'rowsIngested' | 'rowsSkipped' | 'rowsRejected' | 'duplicateRows' | 'requests'
+  | 'inputTokens' | 'cachedInputTokens' | 'outputTokens' | 'computedCostUsd' | 'reportedCostUsd' | 'rejects'> & {
   file: string;
-  format: string | null;
-  status: IngestSummary['status'];
-  rowsIngested: number;
-  rowsSkipped: number;
-  rowsRejected: number;
-  duplicateRows: number;
-  requests: number;
-  inputTokens: number;
-  cachedInputTokens: number;
-  outputTokens: number;
-  computedCostUsd: string | null;
-  reportedCostUsd: string | null;
   unmappedModels: string[];
-  rejects: { line: number; reason: string }[];
   error: string | null;
 };
 

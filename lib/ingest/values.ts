@@ -132,3 +132,19 @@ export function record(p: Partial<UsageRecord> & Pick<UsageRecord, 'occurredAt' 
   };
   return r;
 }
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A JSON object that may arrive as a string (a table dump) or an object (an API); unreadable means empty. */
+export function jsonObject(v: unknown): Record<string, unknown> {
+  if (isObject(v)) return v;
+  if (typeof v !== 'string' || isBlank(v)) return {};
+  try {
+    const parsed: unknown = JSON.parse(v);
+    return isObject(parsed) ? parsed : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,25 +1,11 @@
 import { D, toDecimalString } from '@/lib/money';
 import type { CsvFormat, JsonFormat, JsonlFormat, RowOutcome, UsageFormat } from '../types';
-import { count, guard, headerIndex, isBlank, money, record, text, time, ValueError } from '../values';
+import { count, guard, headerIndex, isBlank, isObject, jsonObject, money, record, text, time, ValueError } from '../values';
 
 /** Observability tools that log each LLM call: Langfuse (generation observations) and Helicone (proxied requests). */
 
 type Obj = Record<string, unknown>;
 
-function isObject(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function jsonObject(v: unknown): Obj {
-  if (isObject(v)) return v;
-  if (typeof v !== 'string' || isBlank(v)) return {};
-  try {
-    const parsed: unknown = JSON.parse(v);
-    return isObject(parsed) ? parsed : {};
-  } catch {
-    return {};
-  }
-}
 
 /** A document as a list of entries: an array, `{data: […]}` (both tools' APIs), or one object that `single` accepts. */
 function entriesOf(doc: unknown, single: (o: Obj) => boolean): unknown[] {

@@ -1,6 +1,6 @@
 import { mapLiteLLMProvider } from '@/lib/pricing/litellm';
 import type { CsvFormat, JsonFormat, RowOutcome, UsageFormat, UsageRecord } from '../types';
-import { count, guard, headerIndex, isBlank, money, record, text, time, ValueError } from '../values';
+import { count, guard, headerIndex, isBlank, isObject, jsonObject, money, record, text, time, ValueError } from '../values';
 
 /**
  * LiteLLM proxy exports. `spend` is USD dollars (a float in the database); `prompt_tokens` follows OpenAI
@@ -17,21 +17,8 @@ function objectGetter(obj: Record<string, unknown>): Get {
   return (name) => map.get(name);
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** `metadata` is a JSON string in a table dump and an object in the API; anything unreadable is ignored (it only adds detail). */
-function parseMetadata(v: unknown): Record<string, unknown> {
-  if (isObject(v)) return v;
-  if (typeof v !== 'string' || isBlank(v)) return {};
-  try {
-    const parsed: unknown = JSON.parse(v);
-    return isObject(parsed) ? parsed : {};
-  } catch {
-    return {};
-  }
-}
+const parseMetadata = jsonObject;
 
 function dig(obj: Record<string, unknown>, path: string[]): unknown {
   let cur: unknown = obj;
