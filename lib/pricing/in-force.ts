@@ -1,3 +1,4 @@
+import type { PriceRow } from './types';
 import { D, parseDecimal, toDecimalString } from '@/lib/money';
 
 /**
@@ -30,19 +31,12 @@ import { D, parseDecimal, toDecimalString } from '@/lib/money';
  * reference price of the same date, as in (a).
  */
 
-export type PriceCandidate = {
+export type PriceCandidate = Omit<PriceRow, 'currency' | 'sourceKey'> & {
   sheetId: string;
   workspaceId: string | null;
   source: 'litellm' | 'csv' | 'manual' | 'override';
   complete: boolean;
   effectiveFrom: string;
-  modelId: string;
-  providerId: string;
-  inputPerMtok: string;
-  outputPerMtok: string;
-  cachedInputPerMtok: string | null;
-  batchInputPerMtok: string | null;
-  batchOutputPerMtok: string | null;
 };
 
 /** `percent` is a decimal string: '15' = 15% off. */

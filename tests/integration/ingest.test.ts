@@ -169,7 +169,7 @@ describe.each(testEngines())('ingestion on %s', (engine) => {
     const csv = 'When,Engine,Team,Prompt,Completion,Dollars\n2024-07-01,gpt-3.5-turbo-0125,search,1000000,0,0.5\n2024-07-02,gpt-3.5-turbo-0125,search,0,1000000,1.5\n';
     const first = await ingestBytes(t, target, 'g.csv', csv);
     expect(first).toMatchObject({ status: 'failed', errorCode: 'needs_mapping' });
-    expect((first.seen as { suggestion: Record<string, string> }).suggestion).toMatchObject({});
+    expect(first.seen).toMatchObject({ header: ['when', 'engine', 'team', 'prompt', 'completion', 'dollars'], suggestion: { time: 'when', model: 'engine', project: 'team', inputTokens: 'prompt', outputTokens: 'completion', cost: 'dollars' } });
     const mapping = { time: 'when', model: 'engine', project: 'team', inputTokens: 'prompt', outputTokens: 'completion', cost: 'dollars', defaultProvider: 'openai' };
     const s = await ingestBytes(t, target, 'g.csv', csv, { mapping, saveMapping: true });
     expect(s).toMatchObject({ status: 'ingested', format: 'generic-csv', rowsIngested: 2, computedCostUsd: '2', reportedCostUsd: '2' });

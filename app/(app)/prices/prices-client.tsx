@@ -3,14 +3,12 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { RepricePreview } from '@/db/queries/reprice';
+import type { ApiResult } from '@/app/_components/api-client';
+import { apiError, callApi } from '@/app/_components/api-client';
 import { formatCurrency } from '@/lib/money';
 
-async function send(url: string, init: RequestInit): Promise<{ ok: boolean; body: Record<string, unknown> }> {
-  const res = await fetch(url, init);
-  const body = await res.json().catch(() => ({}));
-  return { ok: res.ok, body };
-}
-const errorOf = (b: Record<string, unknown>) => ((b.error as { message?: string })?.message ?? 'Something went wrong.');
+const send = callApi;
+const errorOf = (b: Record<string, unknown>) => apiError({ ok: false, status: 0, body: b });
 const input = 'rounded-md border border-border bg-panel-2 px-2 py-1';
 
 export function RepriceBanner({ preview, canEdit }: { preview: RepricePreview; canEdit: boolean }) {
@@ -112,7 +110,7 @@ export function UnmappedTable({ unmapped, models, canEdit }: { unmapped: Unmappe
 export function PriceForms({ models, providers }: { models: { id: string; name: string }[]; providers: { id: string; name: string }[] }) {
   const router = useRouter();
   const [status, setStatus] = useState<{ which: string; ok: boolean; text: string } | null>(null);
-  const done = (which: string, r: { ok: boolean; body: Record<string, unknown> }, okText: string) => {
+  const done = (which: string, r: ApiResult, okText: string) => {
     setStatus({ which, ok: r.ok, text: r.ok ? okText : errorOf(r.body) });
     if (r.ok) router.refresh();
   };

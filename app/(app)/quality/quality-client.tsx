@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { apiError, callApi } from '@/app/_components/api-client';
 
 const input = 'rounded-md border border-border bg-panel-2 px-2 py-1';
 
@@ -28,11 +29,11 @@ export function JudgmentsForm({ models }: { models: { id: string; name: string }
         if (anchorModel && anchorElo) qs.set('anchor', `${anchorModel}=${anchorElo}`);
         setBusy(true);
         setError(null);
-        const res = await fetch(`/api/v1/quality/judgments?${qs}`, { method: 'POST', body: file });
-        const body = await res.json().catch(() => ({}));
+        const r = await callApi(`/api/v1/quality/judgments?${qs}`, { method: 'POST', body: file });
         setBusy(false);
-        if (!res.ok) { setError(body?.error?.message ?? `failed (${res.status})`); setResult(null); return; }
-        setResult({ judgments: body.judgments, ratings: body.categories.overall ?? Object.values(body.categories)[0] ?? [] });
+        if (!r.ok) { setError(apiError(r)); setResult(null); return; }
+        const categories = r.body.categories as Record<string, Rating[]>;
+        setResult({ judgments: r.body.judgments as number, ratings: categories.overall ?? Object.values(categories)[0] ?? [] });
         router.refresh();
       }}>
         <label className="flex flex-col gap-1">Judgments<input name="file" type="file" required accept=".csv,.tsv,.jsonl,.json,text/csv" /></label>
@@ -73,10 +74,9 @@ export function ArenaImportForm() {
       const file = f.get('file') as File | null;
       if (!file || file.size === 0) return;
       const qs = new URLSearchParams({ filename: file.name, asOf: String(f.get('asOf') ?? '') });
-      const res = await fetch(`/api/v1/quality/arena?${qs}`, { method: 'POST', body: file });
-      const body = await res.json().catch(() => ({}));
-      if (!res.ok) { setMsg({ ok: false, text: body?.error?.message ?? `failed (${res.status})` }); return; }
-      setMsg({ ok: true, text: body.message ?? `Imported ${body.snapshots.length} snapshot(s).` });
+      const r = await callApi(`/api/v1/quality/arena?${qs}`, { method: 'POST', body: file });
+      if (!r.ok) { setMsg({ ok: false, text: apiError(r) }); return; }
+      setMsg({ ok: true, text: (r.body.message as string | null) ?? `Imported ${(r.body.snapshots as unknown[]).length} snapshot(s).` });
       router.refresh();
     }}>
       <label className="flex flex-col gap-1">Leaderboard file<input name="file" type="file" required accept=".csv,.json" /></label>

@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { getJson } from '@/app/_components/api-client';
 import { formatCurrency } from '@/lib/money';
 import { uploadsKey } from './keys';
 import { RejectsTable } from './upload-summary';
@@ -12,12 +13,6 @@ type UploadRow = {
   summary: { computedCostUsd?: string | null; reportedCostUsd?: string | null; from?: string | null; to?: string | null; formatLabel?: string | null };
 };
 
-async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, init);
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(body?.error?.message ?? `request failed (${res.status})`);
-  return body as T;
-}
 
 export function UploadHistory({ workspace, canDelete }: { workspace: string; canDelete: boolean }) {
   const qc = useQueryClient();

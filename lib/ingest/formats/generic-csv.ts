@@ -57,17 +57,17 @@ export function parseMapSpec(spec: string): CsvMapping {
 }
 
 const GUESS: Record<Exclude<MappingKey, never>, RegExp> = {
-  time: /^(time|timestamp|date|day|created_at|start_time|starttime|usage_date|period)$/,
+  time: /^(time|timestamp|date|day|when|created_at|start_time|starttime|usage_date|period)$/,
   model: /^(model|model_name|model_id|modelid|engine)$/,
   provider: /^(provider|vendor|custom_llm_provider)$/,
   project: /^(project|project_id|team|team_id|app|application|workspace)$/,
   apiKey: /^(api_key|api_key_id|key|key_id)$/,
   user: /^(user|user_id|end_user|customer)$/,
-  inputTokens: /^(input_tokens|prompt_tokens|tokens_in|input)$/,
+  inputTokens: /^(input_tokens|prompt_tokens|tokens_in|input|prompt)$/,
   cachedInputTokens: /^(cached_tokens|cached_input_tokens|input_cached_tokens|cache_read_tokens)$/,
-  outputTokens: /^(output_tokens|completion_tokens|tokens_out|output)$/,
+  outputTokens: /^(output_tokens|completion_tokens|tokens_out|output|completion)$/,
   requests: /^(requests|num_requests|request_count|calls|num_model_requests)$/,
-  cost: /^(cost|cost_usd|spend|amount|total_cost|usd)$/,
+  cost: /^(cost|cost_usd|spend|amount|total_cost|usd|dollars)$/,
 };
 
 /** A first guess at the mapping from the header's names, for the mapping step to start from. */
