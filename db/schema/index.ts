@@ -1,3 +1,4 @@
 export * from './reference';
 export * from './usage';
 export * from './workspaces';
+export * from './analysis';
