@@ -14,6 +14,10 @@ import * as prices from '@/app/api/v1/prices/route';
 import * as uploadById from '@/app/api/v1/uploads/[id]/route';
 import * as uploadsRoute from '@/app/api/v1/uploads/route';
 import * as workspace from '@/app/api/v1/workspace/route';
+import * as whatifOptions from '@/app/api/v1/whatif/options/route';
+import * as whatif from '@/app/api/v1/whatif/route';
+import * as scenarioById from '@/app/api/v1/whatif/scenarios/[id]/route';
+import * as scenariosRoute from '@/app/api/v1/whatif/scenarios/route';
 import { useDatabaseForTests } from '@/db';
 import { addMembership, createUser, createWorkspace } from '@/db/queries/accounts';
 import { loadDemoUsage } from '@/db/queries/demo';
@@ -24,6 +28,7 @@ import { createTestDatabase, testEngines } from '@/db/testing';
 import { hashPassword, tokenHash } from '@/lib/auth/crypto';
 import type { Role } from '@/lib/auth/roles';
 import { createApiKey, revokeKey, setupFirstOwner, signIn } from '@/lib/auth/service';
+import { saveScenario } from '@/lib/whatif/service';
 
 /**
  * The authorization matrix: every /api/v1 route × every kind of caller, asserting the status code and that no
@@ -55,6 +60,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
   let routes: RouteCase[] = [];
   let keyToRevoke: () => Promise<string>;
   let uploadIdA = '';
+  let scenarioIdA = '';
 
   beforeAll(async () => {
     t = await createTestDatabase(engine);
@@ -65,6 +71,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
     wsA = setup.workspace.id;
     ownerA = setup.user.id;
     await loadDemoUsage(t.db, wsA, '2026-10-31');
+    scenarioIdA = await saveScenario(t.db, wsA, { name: 'A scenario', spec: { targets: [{ id: 'a', kind: 'api', model: 'llama-3-70b-instruct', provider: 'groq' }] } });
     uploadIdA = (await t.db.execute(sql`select id from uploads where workspace_id = ${wsA} limit 1`) as unknown as { rows: { id: string }[] }).rows[0]!.id;
     const hash = await hashPassword(PASSWORD);
     for (const role of ['editor', 'viewer'] as const) {
@@ -123,6 +130,20 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
       },
       { name: 'GET /api/v1/models/unmapped', method: 'GET', path: '/api/v1/models/unmapped', minRole: 'viewer', call: (r) => unmapped.GET(r), ok: 200 },
       {
+        name: 'POST /api/v1/whatif', method: 'POST', path: '/api/v1/whatif', minRole: 'viewer', call: (r) => whatif.POST(r), ok: 200, allowKeys: true,
+        body: () => ({ workloads: { models: ['gpt-3.5'] }, targets: [{ id: 'groq', kind: 'api', model: 'llama-3-70b-instruct', provider: 'openrouter' }] }),
+      },
+      { name: 'GET /api/v1/whatif/options', method: 'GET', path: '/api/v1/whatif/options', minRole: 'viewer', call: (r) => whatifOptions.GET(r), ok: 200 },
+      { name: 'GET /api/v1/whatif/scenarios', method: 'GET', path: '/api/v1/whatif/scenarios', minRole: 'viewer', call: (r) => scenariosRoute.GET(r), ok: 200 },
+      {
+        name: 'POST /api/v1/whatif/scenarios', method: 'POST', path: '/api/v1/whatif/scenarios', minRole: 'editor', call: (r) => scenariosRoute.POST(r), ok: 201,
+        body: () => ({ name: `s${n++}`, spec: { targets: [{ id: 'a', kind: 'api', model: 'llama-3-70b-instruct', provider: 'groq' }] } }),
+      },
+      {
+        name: 'GET /api/v1/whatif/scenarios/:id', method: 'GET', path: '/api/v1/whatif/scenarios/:scenario', minRole: 'viewer', ok: 200,
+        call: (r) => scenarioById.GET(r, { params: Promise.resolve({ id: new URL(r.url).pathname.split('/').pop()! }) }),
+      },
+      {
         name: 'GET /api/v1/uploads/:id', method: 'GET', path: '/api/v1/uploads/:upload', minRole: 'viewer', ok: 200,
         call: (r) => uploadById.GET(r, { params: Promise.resolve({ id: new URL(r.url).pathname.split('/').pop()! }) }),
       },
@@ -134,7 +155,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
   });
 
   const request = (route: RouteCase, caller: Caller, extra: Record<string, string> = {}) =>
-    new Request(`${ORIGIN}${route.path.replace(':upload', uploadIdA)}`, {
+    new Request(`${ORIGIN}${route.path.replace(':upload', uploadIdA).replace(':scenario', scenarioIdA)}`, {
       method: route.method,
       headers: { ...caller.headers, ...(route.body ? { 'content-type': 'application/json' } : {}), ...extra },
       body: route.body ? JSON.stringify(route.body()) : route.rawBody ? route.rawBody() : undefined,

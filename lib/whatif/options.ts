@@ -1,0 +1,43 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { getCatalog } from '@/db/queries/get-catalog';
+import { getGpuTables, getProvidersPricing, getQualitySnapshots, getWorkloadOptions, latestUsageDay } from '@/db/queries/whatif';
+import { tokenProfiles } from '@/db/schema';
+import { lastFullMonth } from './service';
+
+/** Everything the scenario builder offers: workloads to pick, targets with their prices, GPUs, snapshots, profiles. */
+export async function getWhatIfOptions(db: Db, workspaceId: string, priceDate?: string) {
+  const latest = await latestUsageDay(db, workspaceId);
+  const period = latest ? lastFullMonth(latest) : null;
+  const day = priceDate ?? period?.to ?? new Date().toISOString().slice(0, 10);
+  const [workloads, catalog, pricing, gpus, snapshots, profiles] = await Promise.all([
+    getWorkloadOptions(db, workspaceId),
+    getCatalog(db),
+    getProvidersPricing(db, workspaceId, day),
+    getGpuTables(db, workspaceId),
+    getQualitySnapshots(db, workspaceId),
+    db.select({ id: tokenProfiles.id, name: tokenProfiles.name, sourceTokenizer: tokenProfiles.sourceTokenizer, targetTokenizer: tokenProfiles.targetTokenizer, inputRatio: tokenProfiles.inputRatio, outputRatio: tokenProfiles.outputRatio, samples: tokenProfiles.samples })
+      .from(tokenProfiles).where(eq(tokenProfiles.workspaceId, workspaceId)).orderBy(desc(tokenProfiles.createdAt)),
+  ]);
+  const priced = new Map<string, { providerId: string; providerName: string; input: string; output: string }[]>();
+  for (const p of pricing) {
+    const list = priced.get(p.model_id) ?? [];
+    list.push({ providerId: p.provider_id, providerName: p.provider_name, input: p.input, output: p.output });
+    priced.set(p.model_id, list);
+  }
+  const selfHostable = new Set(gpus.throughput.map((t) => t.model_id.replace(/^llama-3\.1-/, 'llama-3-')).flatMap((m) => [m, m.replace(/^llama-3-/, 'llama-3.1-')]));
+  return {
+    latestUsageDay: latest,
+    defaultPeriod: period,
+    priceDate: day,
+    workloads,
+    targets: catalog.models
+      .filter((m) => priced.has(m.id) || selfHostable.has(m.id))
+      .map((m) => ({ id: m.id, name: m.name, vendor: m.vendor, family: m.family, openWeights: m.openWeights, paramsB: m.paramsB, providers: priced.get(m.id) ?? [], selfHostable: selfHostable.has(m.id) })),
+    gpus,
+    snapshots: snapshots.map((s) => ({ id: s.id, name: s.name, asOf: s.asOf, own: s.own, models: s.models.length })),
+    tokenProfiles: profiles,
+  };
+}
+
+export type WhatIfOptions = Awaited<ReturnType<typeof getWhatIfOptions>>;
