@@ -28,6 +28,8 @@ import { parseMapSpec } from '@/lib/ingest/formats/generic-csv';
 import { GROUP_BY, getUsageSummary } from '@/db/queries/get-usage-summary';
 import type { GroupBy } from '@/db/queries/get-usage-summary';
 import { readLock } from '@/db/lock';
+import type { WhatIfRun } from '@/lib/whatif/service';
+import { parseScenario, runScenario } from '@/lib/whatif/service';
 
 const HELP = `Usage: npm run frontier -- <command> [options]
 
@@ -53,6 +55,9 @@ Commands:
                                   import an Arena leaderboard CSV, LMArena catalog JSON or leaderboard_table CSV
   prices reprice --workspace slug [--apply]
                                   preview (or apply) re-pricing the workspace's usage with the prices in force
+  whatif <scenario.json> --workspace slug
+                                  run a what-if scenario over the workspace's usage; the same JSON in and out as
+                                  POST /api/v1/whatif (see README "What-if")
 
 Options:
   --json                          print one JSON object on stdout
@@ -293,6 +298,34 @@ async function run(): Promise<Record<string, unknown>> {
         });
       }
       throw new CliError(`unknown quality command "${sub ?? ''}" (expected: fit, import)`);
+    }
+    case 'whatif': {
+      const file = sub;
+      if (!file || !fs.existsSync(file)) throw new CliError(file ? `no such file: ${file}` : 'name the scenario file: whatif <scenario.json>');
+      const slug = flag('workspace');
+      if (!slug) throw new CliError('--workspace is required');
+      let body: unknown;
+      try {
+        body = JSON.parse(fs.readFileSync(file, 'utf8'));
+      } catch (e) {
+        throw new CliError(`${file} is not valid JSON: ${(e as Error).message}`);
+      }
+      const result = await viaAppOrDirect(
+        async (url, key) => {
+          const res = await fetch(`${url}/api/v1/whatif`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+          const out = await res.json();
+          if (!res.ok) throw new CliError(out?.error?.message ?? `HTTP ${res.status}`);
+          return out as WhatIfRun;
+        },
+        async (h) => {
+          await migrateDatabase(h);
+          const ws = await getWorkspaceBySlug(h.db, slug);
+          if (!ws) throw new CliError(`no workspace "${slug}"`);
+          return runScenario(h.db, ws.id, parseScenario(body));
+        },
+      );
+      log(result.summary);
+      return result as unknown as Record<string, unknown>;
     }
     default:
       throw new CliError(`unknown command "${cmd}". Run \`npm run frontier -- --help\`.`);

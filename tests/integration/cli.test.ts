@@ -70,6 +70,24 @@ describe('CLI on a fresh PGlite folder', () => {
     expect(sum.json).toMatchObject({ ok: true, totals: { inputTokens: 1000000, outputTokens: 1000000, computedCostUsd: '2' }, groups: [{ key: 'gpt-3.5-turbo-0125', computedCostUsd: '2' }] });
   });
 
+  test('whatif runs a scenario file: the same JSON as POST /api/v1/whatif; a bad scenario names the field', () => {
+    const file = path.join(dir, 'scenario.json');
+    fs.writeFileSync(file, JSON.stringify({
+      baseline: { from: '2024-07-01', to: '2024-07-01' }, workloads: { models: ['gpt-3.5-turbo-0125'] },
+      targets: [{ id: 'groq', kind: 'api', model: 'llama3-70b-8192', provider: 'groq' }],
+    }));
+    const r = cli(['whatif', file, '--workspace', 'acme', '--json'], env);
+    expect(r.status).toBe(0);
+    // 1M input + 1M output on 2024-07-01: $2.00 on GPT-3.5; on Groq at $0.64/$0.80, $1.44.
+    expect(r.json.baseline).toMatchObject({ periodCostUsd: '2.00', days: 1 });
+    expect(r.json.targets[0]).toMatchObject({ id: 'groq', periodCostUsd: '1.44', price: { inputPerMtok: '0.64', outputPerMtok: '0.8' } });
+    expect(r.json.summary).toMatch(/Moving 100% of it to Llama 3 70B Instruct on Groq/);
+    fs.writeFileSync(file, JSON.stringify({ share: 50, targets: [{ id: 'a', kind: 'api', model: 'x', provider: 'y' }] }));
+    const bad = cli(['whatif', file, '--workspace', 'acme', '--json'], env);
+    expect(bad.status).toBe(1);
+    expect(bad.json.error).toMatch(/^Invalid scenario: share: share is a fraction between 0 and 1/);
+  });
+
   test('quality fit prints ratings with bootstrap CIs; a bad anchor is refused', () => {
     const file = path.join(dir, 'judgments.csv');
     fs.writeFileSync(file, ['model_a,model_b,winner', ...Array.from({ length: 30 }, () => 'llama-3-70b-instruct,gpt-3.5-turbo-0125,model_a'), ...Array.from({ length: 10 }, () => 'llama-3-70b-instruct,gpt-3.5-turbo-0125,model_b')].join('\n'));
