@@ -4,6 +4,7 @@ import { getQualitySnapshots } from '@/db/queries/whatif';
 import { seedReference } from '@/db/seed';
 import type { TestDatabase } from '@/db/testing';
 import { createTestDatabase, testEngines } from '@/db/testing';
+import { buildWhatIfSnapshot } from '@/lib/whatif/report';
 import { deleteScenario, getScenario, listScenarios, parseScenario, runScenario, saveScenario } from '@/lib/whatif/service';
 import { ingestBytes } from './helpers/ingest';
 
@@ -108,6 +109,18 @@ describe.each(testEngines())('what-if on %s', (engine) => {
     await expect(runScenario(t.db, ws, spec({ targets: [{ id: 'a', kind: 'api', model: 'no-such-model-zz', provider: 'groq' }] }))).rejects.toThrow(/targets\.0\.model: no catalog model matches "no-such-model-zz"/);
     await expect(runScenario(t.db, ws, spec({ targets: [{ id: 'a', kind: 'api', model: 'llama-3-70b-instruct', provider: 'nowhere' }] }))).rejects.toThrow(/targets\.0\.provider: unknown provider/);
     await expect(runScenario(t.db, ws, spec({ workloads: { projects: ['nope'] } }))).rejects.toThrow(/workloads: no usage matches/);
+  });
+
+  test('a report snapshot freezes the comparison, month by month, assumptions and sources', async () => {
+    const snap = await buildWhatIfSnapshot(t.db, ws, { ...spec(), horizonMonths: 6 });
+    expect(snap.kind).toBe('whatif');
+    const cmp = snap.tables.find((x) => x.name === 'comparison')!;
+    expect(cmp.rows[0]).toMatchObject({ option: 'Today', monthlyCost: '81.17' });
+    expect(cmp.rows.find((r) => String(r.option).includes('Together'))).toMatchObject({ monthlyCost: '109.58', savings: '-28.41' });
+    expect(snap.tables.find((x) => x.name === 'monthly')!.rows).toHaveLength(6);
+    expect(snap.assumptions.find((a) => a.label === 'Elo snapshot')!.value).toContain('2024-06-19');
+    expect(snap.sources.some((x) => x.kind === 'price_sheet' && x.detail.includes('effective 2024-06-17'))).toBe(true);
+    expect(snap.summary).toBe((await runScenario(t.db, ws, parseScenario({ ...spec(), horizonMonths: 6 }))).summary);
   });
 
   test('scenarios are saved, listed, updated and deleted per workspace', async () => {
