@@ -16,6 +16,7 @@ import { createTestDatabase } from '@/db/testing';
 import { withIngestSession } from '@/db/ingest-session';
 import { parseArgs } from '@/lib/cli/args';
 import { benchElo } from './bench-elo';
+import { benchWhatIf } from './bench-whatif';
 import { ingestUpload } from '@/lib/ingest/pipeline';
 
 const args = parseArgs(process.argv.slice(2));
@@ -126,8 +127,19 @@ async function main() {
     else log(`elo: ${r.judgments.toLocaleString('en-US')} judgments, ${r.models} models, ${r.rounds} bootstrap rounds in ${r.seconds.toFixed(3)} s (target < 3 s)`);
     process.exit(0);
   }
+  if (cmd === 'whatif') {
+    const engine = (typeof args.flags.engine === 'string' ? args.flags.engine : process.env.DATABASE_URL ? 'postgres' : 'pglite') as EngineName;
+    if (engine === 'postgres' && !process.env.DATABASE_URL) process.env.DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+    const r = await benchWhatIf(engine, Number(args.flags.rows ?? 10_000_000));
+    if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
+    else log(`whatif on ${r.database}: ${r.usageRowsRepresented.toLocaleString('en-US')} usage rows (${r.rollupRows.toLocaleString('en-US')} rollup rows, loaded in ${r.loadSeconds} s); `
+      + `aggregation p50/p95 ${r.aggregationYearMs.p50}/${r.aggregationYearMs.p95} ms (year), ${r.aggregationMonthMs.p50}/${r.aggregationMonthMs.p95} ms (month); `
+      + `evaluation, 5 targets, p50/p95 ${r.evaluationMs.p50}/${r.evaluationMs.p95} ms (${r.target}); end to end p50/p95 ${r.endToEndMs.p50}/${r.endToEndMs.p95} ms; `
+      + `baseline bare sum() p50 ${r.baselineSumMs.p50} ms; ratio ${r.ratio}`);
+    process.exit(0);
+  }
   if (cmd !== 'ingest') {
-    log('usage: npm run bench -- ingest --rows N [--engine postgres|pglite|both] [--json]\n       npm run bench -- elo [--judgments N] [--rounds R] [--models M] [--json]');
+    log('usage: npm run bench -- ingest --rows N [--engine postgres|pglite|both] [--json]\n       npm run bench -- elo [--judgments N] [--rounds R] [--models M] [--json]\n       npm run bench -- whatif [--rows N] [--engine postgres|pglite] [--json]');
     process.exit(2);
   }
   const engineFlag = typeof args.flags.engine === 'string' ? args.flags.engine : process.env.DATABASE_URL ? 'postgres' : 'pglite';

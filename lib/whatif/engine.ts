@@ -308,7 +308,12 @@ export function evaluateWhatIf(input: WhatIfInput): WhatIfResult {
       })),
   };
 
-  const growthAt = (m: number) => growth.pow(m - 1);
+  // growth^(m−1), built by multiplication once for every month any target needs.
+  const growthPowers: Dec[] = [new D(1)];
+  const growthAt = (m: number) => {
+    while (growthPowers.length < m) growthPowers.push(growthPowers[growthPowers.length - 1]!.mul(growth));
+    return growthPowers[m - 1]!;
+  };
   const results: TargetResult[] = input.targets.map((t) => {
     const oneTime = oneTimeCost(t);
     const first = targetCost(t, movedVolume, NEUTRAL);
@@ -345,7 +350,8 @@ export function evaluateWhatIf(input: WhatIfInput): WhatIfResult {
     for (let m = 1; m <= Math.max(input.horizonMonths, oneTime.isZero() ? 0 : PAYBACK_SEARCH_MONTHS); m++) {
       const g = growthAt(m);
       const baseM = monthly.mul(g);
-      const cost = targetCost(t, scaled(movedVolume, g), NEUTRAL)!.cost;
+      // API and fine-tuned costs are linear in volume; only self-hosting has a floor to recompute.
+      const cost = t.kind === 'self_hosted' ? targetCost(t, scaled(movedVolume, g), NEUTRAL)!.cost : first.cost.mul(g);
       const projected = baseM.sub(movedMonthly.mul(g)).add(cost);
       const saving = baseM.sub(projected);
       const before = cumulative;
