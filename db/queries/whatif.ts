@@ -113,6 +113,17 @@ export async function getSnapshotElo(db: Db, snapshotId: string): Promise<Record
   return Object.fromEntries(r.map((x) => [x.model_id, { elo: x.elo, lower: x.lo, upper: x.hi }]));
 }
 
+/** One model's Elo in one of the workspace's own snapshots, by catalog id or by the raw name it was judged under. */
+export async function getSnapshotScoreFor(db: Db, workspaceId: string, snapshotId: string, model: string): Promise<{ snapshot: string; score: EloScore } | null> {
+  const r = await rows<{ name: string; elo: number; lo: number | null; hi: number | null }>(db, sql`
+    select s.name, q.elo::float8 as elo, q.ci_lower::float8 as lo, q.ci_upper::float8 as hi
+    from quality_scores q join quality_snapshots s on s.id = q.snapshot_id
+    where s.id = ${snapshotId} and s.workspace_id = ${workspaceId} and (q.model_id = ${model} or lower(q.raw_name) = lower(${model}))
+    order by (q.model_id = ${model}) desc limit 1`);
+  const x = r[0];
+  return x ? { snapshot: x.name, score: { elo: x.elo, lower: x.lo, upper: x.hi } } : null;
+}
+
 /** GPU hourly prices (the workspace's own first) and published throughput setups. */
 export async function getGpuTables(db: Db, workspaceId: string) {
   const [prices, throughput] = await Promise.all([

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { getCatalog } from '@/db/queries/get-catalog';
 import type { CatalogSnapshot } from '@/db/queries/get-catalog';
 import {
-  getGpuTables, getQualitySnapshots, getSnapshotElo, getTargetPrice, getTokenProfileRatios, getWorkloadAggregates, latestUsageDay,
+  getGpuTables, getQualitySnapshots, getSnapshotElo, getSnapshotScoreFor, getTargetPrice, getTokenProfileRatios, getWorkloadAggregates, latestUsageDay,
 } from '@/db/queries/whatif';
 import type { SnapshotInfo, TokenProfileRatios } from '@/db/queries/whatif';
 import { scenarios } from '@/db/schema';
@@ -174,6 +174,12 @@ async function resolveTarget(ctx: Ctx, t: TargetSpec, i: number): Promise<Resolv
   if (t.elo !== undefined) {
     quality = { elo: t.elo, lower: t.eloLower ?? null, upper: t.eloUpper ?? null };
     qualitySource = 'entered in the scenario';
+  } else if (t.ownSnapshot) {
+    const own = await getSnapshotScoreFor(ctx.db, ctx.workspaceId, t.ownSnapshot, t.ownModel ?? modelId);
+    if (!own) throw new BadRequestError(`${path}.ownSnapshot: that snapshot of yours has no Elo for "${t.ownModel ?? modelId}"`, [{ path: `${path}.ownSnapshot`, message: 'no Elo for the model' }]);
+    quality = own.score;
+    qualitySource = `your own judgments: ${own.snapshot}`;
+    ctx.sources.push({ kind: 'elo_snapshot', label: `${own.snapshot} (your own judgments)`, detail: `${t.ownModel ?? name}: Elo ${Math.round(own.score.elo)}` });
   } else if (arena) {
     quality = arena;
     qualitySource = `base model in ${arenaSource} (fine-tuning usually raises quality on its own task)`;

@@ -54,8 +54,12 @@ export const fineTunedTargetSchema = z.object({
   outputPricePerMtok: z.union([z.string(), z.number()]).optional(),
   /** Fine-tuned models need shorter prompts: the share of input tokens saved, [0, 0.95]. */
   promptReduction: z.number().min(0).max(0.95).optional(),
-  /** Quality override; default: the team's own Elo for the model, else the base model's Arena Elo. */
+  /** Quality: an Elo typed in, else the model's Elo in one of the team's own snapshots, else the base model's Arena Elo. */
   elo: z.number().min(0).max(4000).optional(),
+  /** A workspace snapshot fitted from the team's own judgments (anchor it to an Arena model so the scales agree). */
+  ownSnapshot: z.string().uuid().optional(),
+  /** The name the model has in that snapshot (e.g. "support-ft-v3"); default: the base model. */
+  ownModel: z.string().min(1).max(200).optional(),
   eloLower: z.number().min(0).max(4000).optional(),
   eloUpper: z.number().min(0).max(4000).optional(),
 });

@@ -4,6 +4,7 @@ import { getQualitySnapshots } from '@/db/queries/whatif';
 import { seedReference } from '@/db/seed';
 import type { TestDatabase } from '@/db/testing';
 import { createTestDatabase, testEngines } from '@/db/testing';
+import { importJudgments } from '@/lib/quality/service';
 import { buildWhatIfSnapshot } from '@/lib/whatif/report';
 import { deleteScenario, getScenario, listScenarios, parseScenario, runScenario, saveScenario } from '@/lib/whatif/service';
 import { ingestBytes } from './helpers/ingest';
@@ -100,6 +101,19 @@ describe.each(testEngines())('what-if on %s', (engine) => {
     // 110M × $0.64 + 24M × $0.80 = $70.40 + $19.20 = $89.60.
     expect(r.targets[0]!.periodCostUsd).toBe('89.60');
     expect(r.sources.find((s) => s.kind === 'token_profile')!.label).toContain('support prompts');
+  });
+
+  test('a fine-tuned option can take its quality from the team\'s own judgments', async () => {
+    const text = ['model_a,model_b,winner', ...Array.from({ length: 30 }, () => 'support-ft-v3,gpt-3.5-turbo-0125,model_a'), ...Array.from({ length: 10 }, () => 'support-ft-v3,gpt-3.5-turbo-0125,model_b')].join('\n');
+    const fit = await importJudgments(t, { workspaceId: ws, filename: 'ab.csv', text, anchor: { model: 'gpt-3.5-turbo-0125', elo: 1104 }, rounds: 200, actor: { label: 'test' } });
+    const own = fit.snapshots.find((x) => x.category === 'overall')!.snapshotId;
+    const r = await runScenario(t.db, ws, spec({ targets: [{ id: 'ft', kind: 'fine_tuned', model: 'llama-3-8b-instruct', provider: 'together_ai', trainingTokens: 1e7, trainingPricePerMtok: '1', ownSnapshot: own, ownModel: 'support-ft-v3' }] }));
+    // 30 wins in 40 against GPT-3.5 anchored at 1104: 1104 + 400·log10(3) = 1294.85; win rate 0.75 against today.
+    expect(r.targets[0]!.elo).toBeCloseTo(1294.85, 1);
+    expect(r.targets[0]!.winRate).toBe(0.75);
+    expect(r.targets[0]!.qualitySource).toMatch(/^your own judgments/);
+    await expect(runScenario(t.db, ws, spec({ targets: [{ id: 'ft', kind: 'fine_tuned', model: 'llama-3-8b-instruct', trainingTokens: 1, trainingPricePerMtok: '1', ownSnapshot: own, ownModel: 'nope' }] })))
+      .rejects.toThrow(/targets\.0\.ownSnapshot: that snapshot of yours has no Elo for "nope"/);
   });
 
   test('invalid scenarios are refused naming the field', async () => {

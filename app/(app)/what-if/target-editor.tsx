@@ -81,7 +81,18 @@ export function TargetEditor(props: {
             <NumberField label="Prompt reduction" value={t.promptReduction} placeholder="0" scale={100} suffix="%" min={0} max={95} onChange={(v) => set({ promptReduction: v })} />
             <NumberField label="Serving $ in / 1M" value={t.inputPricePerMtok === undefined ? undefined : Number(t.inputPricePerMtok)} placeholder="base price" min={0} onChange={(v) => set({ inputPricePerMtok: v === undefined ? undefined : String(v) })} />
             <NumberField label="Serving $ out / 1M" value={t.outputPricePerMtok === undefined ? undefined : Number(t.outputPricePerMtok)} placeholder="base price" min={0} onChange={(v) => set({ outputPricePerMtok: v === undefined ? undefined : String(v) })} />
-            <NumberField label="Elo (override)" value={t.elo} placeholder="base model's" min={0} max={4000} onChange={(v) => set({ elo: v })} />
+            <NumberField label="Elo (typed in)" value={t.elo} placeholder="base model's" min={0} max={4000} onChange={(v) => set({ elo: v })} />
+            {o.snapshots.some((x) => x.own) && (
+              <>
+                <SelectField label="Or Elo from your judgments" value={t.ownSnapshot ?? ''}
+                  options={[{ value: '', label: 'No' }, ...o.snapshots.filter((x) => x.own).map((x) => ({ value: x.id, label: `${x.name} (${x.asOf})` }))]}
+                  onChange={(v) => set({ ownSnapshot: v || undefined })} />
+                <label className="flex flex-col gap-1 text-xs text-muted">
+                  <span>Its name in the judgments</span>
+                  <input className={inputClass} value={t.ownModel ?? ''} placeholder="base model" disabled={!t.ownSnapshot} onChange={(e) => set({ ownModel: e.target.value || undefined })} />
+                </label>
+              </>
+            )}
           </>
         )}
         <NumberField label="Input token ratio" value={t.inputTokenRatio} placeholder="scenario's" min={0.01} max={10} hint="target ÷ today's tokens" onChange={(v) => set({ inputTokenRatio: v })} />
