@@ -35,6 +35,17 @@ test('what-if on the demo workspace: three options side by side; the share slide
   await page.getByRole('button', { name: 'Save scenario' }).click();
   await expect(page.getByText('Scenario saved.')).toBeVisible();
   await expect(page.getByTestId('saved-scenarios')).toContainText('Support bot to Llama 3');
+  // A variant: all of the traffic, saved as a copy; then the two side by side.
+  await page.getByTestId('share-slider').fill('100');
+  await page.getByTestId('scenario-name').fill('Support bot to Llama 3, all traffic');
+  await page.getByRole('button', { name: 'Duplicate' }).click();
+  await expect(page.getByText('Saved as a new scenario.')).toBeVisible();
+  await page.getByRole('link', { name: 'Compare saved' }).click();
+  const compare = page.getByTestId('compare-table');
+  await expect(compare.locator('tbody tr')).toHaveCount(2);
+  await expect(compare).toContainText('Support bot to Llama 3, all traffic');
+  await expect(compare).toContainText('Llama 3 8B Instruct on');
+  await page.screenshot({ path: 'e2e/screenshots/what-if-compare.png', fullPage: true });
 
   await page.getByRole('combobox', { name: 'Workspace' }).selectOption('acme-analytics');
   await expect(page.getByText('owner · demo data')).toHaveCount(0);

@@ -147,6 +147,7 @@ export function WhatIfClient({ workspaceId, canEdit }: { workspaceId: string; ca
             {saved.data?.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
         </label>
+        {(saved.data?.length ?? 0) > 1 && <Link href="/what-if/compare" className="rounded-md border border-border px-3 py-1.5 hover:bg-panel-2">Compare saved</Link>}
         <button type="button" className="rounded-md border border-border px-3 py-1.5 hover:bg-panel-2" onClick={() => { setSpec(defaultScenario(o)); setSavedId(null); setName(''); }}>
           Start over
         </button>
