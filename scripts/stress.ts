@@ -103,7 +103,7 @@ async function loadUsage(t: TestDatabase, ws: string, n: number) {
         (date '2025-11-01' + (i % 365)), 'hour', 'openai', 'openai', m, m, 'project-' || (k % 50), 'key-' || k, 'user-' || (i % 97), false,
         1 + i % 20, 500 + (i * 37) % 4000, (i * 7) % 300, 50 + (i * 11) % 700, null,
         round(((500 + (i * 37) % 4000) * 0.5 + (50 + (i * 11) % 700) * 1.5) / 1000000.0, 12), 'priced'
-      from generate_series(${from}, ${to}) i, lateral (select (i / 365) % 500 as k) kk, lateral (select (${arr})[1 + ((kk.k + i % 3 * 7) % ${models.length})] as m) mm`);
+      from generate_series(${from}::int, ${to}::int) i, lateral (select (i / 365) % 500 as k) kk, lateral (select (${arr})[1 + ((kk.k + i % 3 * 7) % ${models.length}::int)] as m) mm`);
   }
   await t.db.execute(sql`
     insert into usage_daily (workspace_id, day, provider_id, raw_model, model_id, project, api_key, rows, requests, input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
