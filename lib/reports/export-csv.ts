@@ -1,0 +1,32 @@
+import { toCsv } from '@/lib/csv-export';
+import { formatAsOf } from './format';
+import type { ReportCell, ReportSnapshot } from './types';
+
+export type ExportMeta = { title: string; note?: string; version: number };
+
+const plain = (v: ReportCell): string | number | null => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : v);
+
+/**
+ * The report as one RFC 4180 CSV: a header block, the key numbers, then every table under its title. Money and
+ * fractions stay plain decimals (a spreadsheet reads them as numbers); every text cell goes through csv-export's
+ * formula neutralising (names come from uploaded files).
+ */
+export function reportToCsv(s: ReportSnapshot, meta: ExportMeta): string {
+  const lines: (string | number | null)[][] = [
+    ['Report', meta.title],
+    ['Version', meta.version],
+    ['As of', formatAsOf(s.asOf)],
+    ['Currency', s.currency],
+    ['Summary', s.summary],
+  ];
+  if (meta.note) lines.push(['Note', meta.note]);
+  lines.push([], ['Key number', 'Value', 'Unit'], ...s.keyNumbers.map((k) => [k.label, plain(k.value), k.unit]));
+  for (const t of s.tables) {
+    lines.push([], [t.title], t.columns.map((c) => (c.unit === 'usd' ? `${c.label} (USD)` : c.unit === 'percent' ? `${c.label} (fraction)` : c.label)));
+    for (const r of t.rows) lines.push(t.columns.map((c) => plain(r[c.key] ?? null)));
+  }
+  lines.push([], ['Assumption', 'Value'], ...s.assumptions.map((a) => [a.label, a.value]));
+  lines.push([], ['Source', 'Kind', 'Detail'], ...s.sources.map((x) => [x.label, x.kind, x.detail]));
+  const [head, ...rest] = lines;
+  return toCsv(head!.map(String), rest);
+}
