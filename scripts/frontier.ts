@@ -28,6 +28,7 @@ import { parseMapSpec } from '@/lib/ingest/formats/generic-csv';
 import { GROUP_BY, getUsageSummary } from '@/db/queries/get-usage-summary';
 import type { GroupBy } from '@/db/queries/get-usage-summary';
 import { readLock } from '@/db/lock';
+import { reportCommand } from '@/lib/cli/report';
 
 const HELP = `Usage: npm run frontier -- <command> [options]
 
@@ -53,6 +54,13 @@ Commands:
                                   import an Arena leaderboard CSV, LMArena catalog JSON or leaderboard_table CSV
   prices reprice --workspace slug [--apply]
                                   preview (or apply) re-pricing the workspace's usage with the prices in force
+  report create --from overview|usage [--params 'query-string'] --workspace slug [--title T] [--note N]
+  report create --from-scenario <file.json|scenario-id> --workspace slug [--title T]
+                                  save a report (a frozen snapshot) of the Overview, a Usage view or a what-if
+  report share <id> [--expires 30d]
+                                  create a read-only share link; prints its URL (FRONTIER_PUBLIC_URL sets the base)
+  report export <id> --format csv|xlsx|pdf -o <file> [--version n]
+                                  write a report version to a file
 
 Options:
   --json                          print one JSON object on stdout
@@ -294,6 +302,8 @@ async function run(): Promise<Record<string, unknown>> {
       }
       throw new CliError(`unknown quality command "${sub ?? ''}" (expected: fit, import)`);
     }
+    case 'report':
+      return reportCommand(sub, rest, args.flags, { viaAppOrDirect, migrateDatabase, log, json });
     default:
       throw new CliError(`unknown command "${cmd}". Run \`npm run frontier -- --help\`.`);
   }

@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { rows } from '@/db/client';
-import { reports, reportVersions } from '@/db/schema';
+import { reports, reportVersions, scenarios } from '@/db/schema';
 import { BadRequestError, NotFoundError } from '@/lib/api/errors';
 import { buildWhatIfSnapshot } from '@/lib/whatif/report';
 import { buildOverviewSnapshot } from './build-overview';
@@ -32,8 +32,9 @@ export async function buildSnapshot(db: Db, workspaceId: string, origin: ReportO
     case 'overview': return buildOverviewSnapshot(db, workspaceId);
     case 'usage': return buildUsageSnapshot(db, workspaceId, origin.params);
     case 'whatif': {
+      const { spec } = await withScenarioSpec(db, workspaceId, origin);
       try {
-        return await buildWhatIfSnapshot(db, workspaceId, origin.spec);
+        return await buildWhatIfSnapshot(db, workspaceId, spec);
       } catch (e) {
         throw new BadRequestError(`The what-if scenario could not be evaluated: ${(e as Error).message}`);
       }
@@ -41,8 +42,18 @@ export async function buildSnapshot(db: Db, workspaceId: string, origin: ReportO
   }
 }
 
+/** A what-if origin naming a saved scenario gets that scenario's spec copied in: a refresh reruns what was saved. */
+async function withScenarioSpec(db: Db, workspaceId: string, origin: Extract<ReportOrigin, { kind: 'whatif' }>) {
+  if (origin.spec !== undefined || !origin.scenarioId) return origin;
+  if (!isUuid(origin.scenarioId)) throw new NotFoundError('No such saved scenario.');
+  const [sc] = await db.select({ spec: scenarios.spec }).from(scenarios).where(and(eq(scenarios.workspaceId, workspaceId), eq(scenarios.id, origin.scenarioId)));
+  if (!sc) throw new NotFoundError('No such saved scenario.');
+  return { ...origin, spec: sc.spec };
+}
+
 export async function createReport(db: Db, workspaceId: string, createdBy: string | null, input: CreateReportInput) {
-  const body = createReportSchema.parse(input);
+  const parsed = createReportSchema.parse(input);
+  const body = parsed.source.kind === 'whatif' ? { ...parsed, source: await withScenarioSpec(db, workspaceId, parsed.source) } : parsed;
   const snapshot = await buildSnapshot(db, workspaceId, body.source);
   return createReportFromSnapshot(db, workspaceId, { ...body, snapshot, createdBy });
 }
