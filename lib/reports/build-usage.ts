@@ -28,6 +28,9 @@ export async function buildUsageSnapshot(db: Db, workspaceId: string, query: str
     getUsageExplorer(db, workspaceId, p),
     getUsageExplorer(db, workspaceId, { ...p, groupBy: 'day' }),
   ]);
+  // "All time" starts in 2020 for the query; a reader wants the days that actually had usage.
+  const firstDay = days.all.reduce<string | null>((m, d) => (m === null || d.key < m ? d.key : m), null);
+  const period = { from: firstDay && firstDay > r.range.from ? firstDay : r.range.from, to: r.range.to };
   const total = sumSpend(r.all);
   const requests = r.all.reduce((s, x) => s + x.requests, 0);
   const input = r.all.reduce((s, x) => s + x.input, 0);
@@ -37,8 +40,8 @@ export async function buildUsageSnapshot(db: Db, workspaceId: string, query: str
   const top = r.all.slice().sort((a, b) => new D(b.spend).cmp(a.spend))[0];
   const dim = DIM_LABEL[p.groupBy].toLowerCase();
   const summary = r.all.length === 0
-    ? `No usage matched this view from ${r.range.from} to ${r.range.to}${filters.length ? ` (${filters.join('; ')})` : ''}.`
-    : `From ${r.range.from} to ${r.range.to}, ${filters.length ? `usage filtered to ${filters.join('; ')}` : 'all usage of the workspace'} cost ${formatCurrency(total, { exact: true })} over ${requests.toLocaleString('en-US')} requests ` +
+    ? `No usage matched this view from ${period.from} to ${period.to}${filters.length ? ` (${filters.join('; ')})` : ''}.`
+    : `From ${period.from} to ${period.to}, ${filters.length ? `usage filtered to ${filters.join('; ')}` : 'all usage of the workspace'} cost ${formatCurrency(total, { exact: true })} over ${requests.toLocaleString('en-US')} requests ` +
       `(${input.toLocaleString('en-US')} input and ${output.toLocaleString('en-US')} output tokens${perMtok ? `, ${formatCurrency(perMtok)} per 1M tokens` : ''}).` +
       (top && p.groupBy !== 'day' ? ` The largest ${dim} is ${top.label} at ${formatCurrency(top.spend, { exact: true })}${new D(total).gt(0) ? ` (${formatCell(toDecimalString(new D(top.spend).div(total), 4), 'percent')} of spend)` : ''}, one of ${r.all.length.toLocaleString('en-US')}.` : '');
   const rows = r.all.slice(0, 500).map((x) => ({
@@ -69,13 +72,13 @@ export async function buildUsageSnapshot(db: Db, workspaceId: string, query: str
     ],
     cumulative: cumulativeByDay(days.all, 'Cumulative spend over the period', 'Spend'),
     assumptions: [
-      { label: 'Period', value: `${r.range.from} to ${r.range.to}${p.from || p.to ? '' : ` (${p.preset ?? '30d'} preset, ending on the latest day with usage)`}` },
+      { label: 'Period', value: `${period.from} to ${period.to}${p.from || p.to ? '' : ` (${p.preset === 'all' ? 'all time' : `${p.preset ?? '30d'} preset`}, ending on the latest day with usage)`}` },
       { label: 'Filters', value: filters.length ? filters.join('; ') : 'none: every model, provider, project and API key' },
       { label: 'Grouped by', value: `${dim}, sorted by ${p.sort === 'name' ? 'name' : METRIC_LABELS[p.metric]} ${p.dir === 'asc' ? 'ascending' : 'descending'}` },
       { label: 'Costing', value: 'each usage row at the price in force on its day: workspace negotiated prices first, then the reference sheet, provider discounts applied' },
       { label: 'Currency', value: 'US dollars; totals rounded to the cent' },
     ],
-    sources: await getPeriodSources(db, workspaceId, r.range),
+    sources: await getPeriodSources(db, workspaceId, period),
     glossary: GLOSSARY,
   };
 }
