@@ -40,7 +40,10 @@ function tableHtml(t: ReportTable, opts: { caption?: boolean } = {}): string {
 function lineChart(c: ReportSeriesChart): string {
   const W = 960; const H = 260; const L = 70; const B = 28; const T = 10; const R = 12;
   const vals = c.points.flatMap((p) => c.series.map((s) => p.values[s])).filter((v): v is string | number => v !== null && v !== undefined).map(Number);
-  const max = Math.max(1e-9, ...vals);
+  // A round axis top (1, 2, 2.5 or 5 × 10^k) so the ticks read as $2,500, $5,000 … rather than odd cents.
+  const raw = Math.max(1e-9, ...vals);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const max = [1, 2, 2.5, 5, 10].map((f) => f * mag).find((m) => m >= raw) ?? raw;
   const x = (i: number) => L + (c.points.length <= 1 ? 0 : (i / (c.points.length - 1)) * (W - L - R));
   const y = (v: number) => T + (1 - v / max) * (H - T - B);
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => `<line x1="${L}" x2="${W - R}" y1="${y(max * f)}" y2="${y(max * f)}" stroke="var(--border)"/><text x="${L - 6}" y="${y(max * f) + 4}" text-anchor="end">${esc(formatCell(String(max * f), c.unit === 'usd' ? 'usd' : 'number'))}</text>`).join('');
