@@ -30,6 +30,9 @@ test('an editor saves the demo Overview as a report, shares it; a visitor with n
   await expect(page.getByText('demo-usage-', { exact: false }).first()).toBeVisible();
   await expect(page.getByText('Live data still matches the latest version.')).toBeVisible();
   await page.screenshot({ path: 'e2e/screenshots/report.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'e2e/screenshots/report-dark.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
