@@ -11,7 +11,7 @@ export class NoChromiumError extends AppError {
 }
 
 export function chromiumPath(): string | null {
-  for (const p of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) if (p && fs.existsSync(p)) return p;
+  for (const p of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) if (p && fs.existsSync(/* turbopackIgnore: true */ p)) return p;
   return null;
 }
 
@@ -28,7 +28,7 @@ export async function htmlToPdf(html: string, opts: { timeoutMs?: number } = {})
   fs.writeFileSync(input, html);
   try {
     await new Promise<void>((resolve, reject) => {
-      execFile(bin, [
+      execFile(/* turbopackIgnore: true */ bin, [
         '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage',
         '--no-first-run', '--no-pdf-header-footer', `--user-data-dir=${path.join(dir, 'profile')}`, `--print-to-pdf=${output}`, `file://${input}`,
       ], { timeout: opts.timeoutMs ?? 60_000 }, (err) => (err && !fs.existsSync(output) ? reject(err) : resolve()));
