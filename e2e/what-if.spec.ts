@@ -47,6 +47,21 @@ test('what-if on the demo workspace: three options side by side; the share slide
   await expect(compare).toContainText('Llama 3 8B Instruct on');
   await page.screenshot({ path: 'e2e/screenshots/what-if-compare.png', fullPage: true });
 
+  // Freeze it for finance: the report carries the comparison and its summary.
+  await page.goBack();
+  await expect(page.getByTestId('comparison')).toBeVisible();
+  const summary = (await page.getByTestId('whatif-summary').textContent())!.trim();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'e2e/screenshots/what-if-dark.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.getByRole('button', { name: 'Save as report' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save as report' });
+  await dialog.getByRole('button', { name: 'Save report' }).click();
+  await expect(page).toHaveURL(/\/reports\/[0-9a-f-]{36}/);
+  await expect(page.getByTestId('report-summary')).toContainText(summary);
+  await expect(page.getByText('Options compared with today, per month')).toBeVisible();
+  await page.screenshot({ path: 'e2e/screenshots/what-if-report.png', fullPage: true });
+
   await page.getByRole('combobox', { name: 'Workspace' }).selectOption('acme-analytics');
   await expect(page.getByText('owner · demo data')).toHaveCount(0);
 });

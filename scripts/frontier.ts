@@ -30,6 +30,7 @@ import type { GroupBy } from '@/db/queries/get-usage-summary';
 import { readLock } from '@/db/lock';
 import type { WhatIfRun } from '@/lib/whatif/service';
 import { parseScenario, runScenario } from '@/lib/whatif/service';
+import { reportCommand } from '@/lib/cli/report';
 
 const HELP = `Usage: npm run frontier -- <command> [options]
 
@@ -58,6 +59,13 @@ Commands:
   whatif <scenario.json> --workspace slug
                                   run a what-if scenario over the workspace's usage; the same JSON in and out as
                                   POST /api/v1/whatif (see README "What-if")
+  report create --from overview|usage [--params 'query-string'] --workspace slug [--title T] [--note N]
+  report create --from-scenario <file.json|scenario-id> --workspace slug [--title T]
+                                  save a report (a frozen snapshot) of the Overview, a Usage view or a what-if
+  report share <id> [--expires 30d]
+                                  create a read-only share link; prints its URL (FRONTIER_PUBLIC_URL sets the base)
+  report export <id> --format csv|xlsx|pdf -o <file> [--version n]
+                                  write a report version to a file
 
 Options:
   --json                          print one JSON object on stdout
@@ -327,6 +335,8 @@ async function run(): Promise<Record<string, unknown>> {
       log(result.summary);
       return result as unknown as Record<string, unknown>;
     }
+    case 'report':
+      return reportCommand(sub, rest, args.flags, { viaAppOrDirect, migrateDatabase, log, json });
     default:
       throw new CliError(`unknown command "${cmd}". Run \`npm run frontier -- --help\`.`);
   }

@@ -18,6 +18,16 @@ import * as whatifOptions from '@/app/api/v1/whatif/options/route';
 import * as whatif from '@/app/api/v1/whatif/route';
 import * as scenarioById from '@/app/api/v1/whatif/scenarios/[id]/route';
 import * as scenariosRoute from '@/app/api/v1/whatif/scenarios/route';
+import * as reportsRoute from '@/app/api/v1/reports/route';
+import * as reportById from '@/app/api/v1/reports/[id]/route';
+import * as reportDiff from '@/app/api/v1/reports/[id]/diff/route';
+import * as reportExport from '@/app/api/v1/reports/[id]/export/route';
+import * as reportLive from '@/app/api/v1/reports/[id]/live/route';
+import * as reportRefresh from '@/app/api/v1/reports/[id]/refresh/route';
+import * as reportShares from '@/app/api/v1/reports/[id]/shares/route';
+import * as reportShareById from '@/app/api/v1/reports/[id]/shares/[shareId]/route';
+import { createReport, refreshReport } from '@/lib/reports/service';
+import { createShare } from '@/lib/reports/shares';
 import { useDatabaseForTests } from '@/db';
 import { addMembership, createUser, createWorkspace } from '@/db/queries/accounts';
 import { loadDemoUsage } from '@/db/queries/demo';
@@ -61,6 +71,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
   let keyToRevoke: () => Promise<string>;
   let uploadIdA = '';
   let scenarioIdA = '';
+  let reportIdA = '';
 
   beforeAll(async () => {
     t = await createTestDatabase(engine);
@@ -105,6 +116,9 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
     callers.garbageKey = { name: 'malformed bearer', headers: { authorization: 'Bearer fk_not-a-real-key' }, role: null, kind: 'none' };
     keyToRevoke = async () => (await createApiKey(t.db, wsA, actor, { name: `to revoke ${Math.random()}`, role: 'viewer' })).id;
 
+    reportIdA = (await createReport(t.db, wsA, ownerA, { title: 'Matrix report', source: { kind: 'usage', params: 'preset=7d' } })).id;
+    await refreshReport(t.db, wsA, reportIdA, ownerA);
+    const reportParams = (r: Request) => ({ params: Promise.resolve({ id: new URL(r.url).pathname.split('/')[4]! }) });
     let n = 0;
     routes = [
       { name: 'GET /api/v1/me', method: 'GET', path: '/api/v1/me', minRole: 'viewer', call: (r) => me.GET(r), ok: 200 },
@@ -147,6 +161,15 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
         name: 'GET /api/v1/uploads/:id', method: 'GET', path: '/api/v1/uploads/:upload', minRole: 'viewer', ok: 200,
         call: (r) => uploadById.GET(r, { params: Promise.resolve({ id: new URL(r.url).pathname.split('/').pop()! }) }),
       },
+      { name: 'GET /api/v1/reports', method: 'GET', path: '/api/v1/reports', minRole: 'viewer', call: (r) => reportsRoute.GET(r), ok: 200 },
+      { name: 'POST /api/v1/reports', method: 'POST', path: '/api/v1/reports', minRole: 'editor', call: (r) => reportsRoute.POST(r), ok: 201, body: () => ({ title: `r${n++}`, source: { kind: 'usage', params: 'preset=7d' } }) },
+      { name: 'GET /api/v1/reports/:id', method: 'GET', path: '/api/v1/reports/:report', minRole: 'viewer', call: (r) => reportById.GET(r, reportParams(r)), ok: 200 },
+      { name: 'GET /api/v1/reports/:id/live', method: 'GET', path: '/api/v1/reports/:report/live', minRole: 'viewer', call: (r) => reportLive.GET(r, reportParams(r)), ok: 200 },
+      { name: 'GET /api/v1/reports/:id/diff', method: 'GET', path: '/api/v1/reports/:report/diff?to=2', minRole: 'viewer', call: (r) => reportDiff.GET(r, reportParams(r)), ok: 200 },
+      { name: 'POST /api/v1/reports/:id/refresh', method: 'POST', path: '/api/v1/reports/:report/refresh', minRole: 'editor', call: (r) => reportRefresh.POST(r, reportParams(r)), ok: 201 },
+      { name: 'GET /api/v1/reports/:id/export', method: 'GET', path: '/api/v1/reports/:report/export?format=csv', minRole: 'viewer', call: (r) => reportExport.GET(r, reportParams(r)), ok: 200 },
+      { name: 'GET /api/v1/reports/:id/shares', method: 'GET', path: '/api/v1/reports/:report/shares', minRole: 'editor', call: (r) => reportShares.GET(r, reportParams(r)), ok: 200 },
+      { name: 'POST /api/v1/reports/:id/shares', method: 'POST', path: '/api/v1/reports/:report/shares', minRole: 'editor', call: (r) => reportShares.POST(r, reportParams(r)), ok: 201, body: () => ({ expiresInDays: 7 }) },
     ];
   });
 
@@ -155,7 +178,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
   });
 
   const request = (route: RouteCase, caller: Caller, extra: Record<string, string> = {}) =>
-    new Request(`${ORIGIN}${route.path.replace(':upload', uploadIdA).replace(':scenario', scenarioIdA)}`, {
+    new Request(`${ORIGIN}${route.path.replace(':upload', uploadIdA).replace(':scenario', scenarioIdA).replace(':report', reportIdA)}`, {
       method: route.method,
       headers: { ...caller.headers, ...(route.body ? { 'content-type': 'application/json' } : {}), ...extra },
       body: route.body ? JSON.stringify(route.body()) : route.rawBody ? route.rawBody() : undefined,
@@ -193,6 +216,28 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
     expect((await me.GET(new Request(`${ORIGIN}/api/v1/me`, { headers: asKey.headers }))).status).toBe(200);
     expect((await del(callers.owner!, k.id)).status).toBe(204);
     expect((await me.GET(new Request(`${ORIGIN}/api/v1/me`, { headers: asKey.headers }))).status).toBe(401);
+  });
+
+  test('DELETE a report and a share link: editors and editor keys only; another workspace gets 403', async () => {
+    const report = async () => (await createReport(t.db, wsA, ownerA, { title: 'to delete', source: { kind: 'usage', params: 'preset=7d' } })).id;
+    const delReport = (caller: Caller, id: string) => reportById.DELETE(new Request(`${ORIGIN}/api/v1/reports/${id}`, { method: 'DELETE', headers: caller.headers }), { params: Promise.resolve({ id }) });
+    const delShare = async (caller: Caller, id: string) => {
+      const shareId = (await createShare(t.db, wsA, id, ownerA, {})).id;
+      return reportShareById.DELETE(new Request(`${ORIGIN}/api/v1/reports/${id}/shares/${shareId}`, { method: 'DELETE', headers: caller.headers }), { params: Promise.resolve({ id, shareId }) });
+    };
+    const id = await report();
+    for (const c of ['anonymous', 'revokedKey', 'expiredSession']) {
+      expect((await delReport(callers[c]!, id)).status).toBe(401);
+      expect((await delShare(callers[c]!, id)).status).toBe(401);
+    }
+    for (const c of ['viewer', 'viewerKey', 'otherWorkspace']) {
+      expect((await delReport(callers[c]!, id)).status).toBe(403);
+      expect((await delShare(callers[c]!, id)).status).toBe(403);
+    }
+    for (const c of ['editor', 'editorKey', 'owner']) expect((await delShare(callers[c]!, id)).status).toBe(204);
+    expect((await delReport(callers.editorKey!, id)).status).toBe(204);
+    expect((await delReport(callers.editor!, id)).status).toBe(404);
+    expect((await delReport(callers.owner!, await report())).status).toBe(204);
   });
 
   test('no row of workspace A reaches a member of B; B sees its own numbers', async () => {

@@ -4,6 +4,7 @@ import type { OverviewGroup } from '@/db/queries/get-overview';
 import { getOverview, OVERVIEW_GROUPS } from '@/db/queries/get-overview';
 import { requirePageAccess } from '@/lib/auth/page';
 import { formatCurrency } from '@/lib/money';
+import { SaveReport } from '@/app/_components/save-report';
 import { SpendChart } from './spend-chart';
 
 export const metadata = { title: 'Overview' };
@@ -54,6 +55,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
           <p className="mt-1 text-sm text-muted">{access.workspace.name} · month to date {o.month.from} – {o.month.to}{o.asOf < new Date().toISOString().slice(0, 10) ? ' (latest usage)' : ''}</p>
         </div>
+        <SaveReport source={{ kind: 'overview' }} defaultTitle={`Spend overview, ${o.month.from} to ${o.month.to}`} />
       </header>
       <section aria-label="This month" className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Card testId="card-spend" label="Spend this month" value={formatCurrency(o.month.spend, { exact: true })}

@@ -5,6 +5,7 @@ import { requirePageAccess } from '@/lib/auth/page';
 import { formatCurrency } from '@/lib/money';
 import type { ExplorerParams } from '@/lib/usage/explorer-params';
 import { EXPLORER_GROUPS, EXPLORER_METRICS, explorerParamsSchema, METRIC_LABELS } from '@/lib/usage/explorer-params';
+import { SaveReport } from '@/app/_components/save-report';
 import { MetricChart } from './metric-chart';
 
 export const metadata = { title: 'Usage' };
@@ -45,7 +46,8 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
           <h1 className="text-2xl font-semibold tracking-tight">Usage</h1>
           <p className="mt-1 text-sm text-muted">{r.range.from} – {r.range.to} · {n(r.total)} {p.groupBy === 'day' ? 'days' : `${p.groupBy}s`} · {formatCurrency(r.totalSpend, { exact: true })} computed spend</p>
         </div>
-        <a href={csvHref} className="rounded-md border border-border bg-panel px-3 py-1.5 text-sm hover:bg-panel-2" download>Download CSV</a>
+        <div className="flex gap-2"><SaveReport source={{ kind: 'usage', params: new URLSearchParams(base as Record<string, string>).toString() }} defaultTitle={`Usage by ${p.groupBy}, ${r.range.from} to ${r.range.to}`} />
+        <a href={csvHref} className="rounded-md border border-border bg-panel px-3 py-1.5 text-sm hover:bg-panel-2" download>Download CSV</a></div>
       </header>
 
       <form method="get" action="/usage" className="grid grid-cols-2 gap-3 rounded-lg border border-border bg-panel p-4 text-sm md:grid-cols-4 lg:grid-cols-6" aria-label="Filters">

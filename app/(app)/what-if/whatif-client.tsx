@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { apiError, callApi, getJson } from '@/app/_components/api-client';
+import { SaveReport } from '@/app/_components/save-report';
 import { decodeScenario, defaultScenario, encodeScenario, nextTargetId } from '@/lib/whatif/draft';
 import type { WhatIfOptions } from '@/lib/whatif/options';
 import type { WhatIfRun } from '@/lib/whatif/service';
@@ -147,6 +148,7 @@ export function WhatIfClient({ workspaceId, canEdit }: { workspaceId: string; ca
             {saved.data?.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
         </label>
+        {canEdit && <SaveReport source={{ kind: 'whatif', spec: { ...spec, name: name.trim() || undefined }, scenarioId: savedId ?? undefined }} defaultTitle={name.trim() || 'What-if: moving workloads to open models'} />}
         {(saved.data?.length ?? 0) > 1 && <Link href="/what-if/compare" className="rounded-md border border-border px-3 py-1.5 hover:bg-panel-2">Compare saved</Link>}
         <button type="button" className="rounded-md border border-border px-3 py-1.5 hover:bg-panel-2" onClick={() => { setSpec(defaultScenario(o)); setSavedId(null); setName(''); }}>
           Start over

@@ -1,0 +1,25 @@
+import { getDb } from '@/db';
+import { errorResponse } from '@/lib/api/errors';
+import type { ExportFormat } from '@/lib/reports/export';
+import { EXPORT_FORMATS, exportResponse, renderExport } from '@/lib/reports/export';
+import { shareErrorHtml } from '@/lib/reports/print-html';
+import { SHARE_HEADERS } from '@/lib/reports/share-http';
+import { resolveShare } from '@/lib/reports/shares';
+
+export const dynamic = 'force-dynamic';
+
+/** `/r/<token>/export.csv|xlsx|pdf`: the shared version's exports, under the same rules as the link itself. */
+export async function GET(_req: Request, ctx: { params: Promise<{ token: string; file: string }> }): Promise<Response> {
+  try {
+    const { token, file } = await ctx.params;
+    const m = /^export\.(\w+)$/.exec(file);
+    const format = m && (EXPORT_FORMATS as readonly string[]).includes(m[1]!) ? (m[1] as ExportFormat) : null;
+    const r = await resolveShare(await getDb(), token);
+    const headers = { ...SHARE_HEADERS, 'content-type': 'text/html; charset=utf-8' };
+    if (r.status === 'missing' || !format) return new Response(shareErrorHtml(404), { status: 404, headers });
+    if (r.status === 'gone') return new Response(shareErrorHtml(410), { status: 410, headers });
+    return exportResponse(await renderExport(r.report.snapshot, { title: r.report.title, note: r.report.note, version: r.report.version }, format), SHARE_HEADERS);
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
