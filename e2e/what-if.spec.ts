@@ -59,7 +59,7 @@ test('what-if on the demo workspace: three options side by side; the share slide
   await dialog.getByRole('button', { name: 'Save report' }).click();
   await expect(page).toHaveURL(/\/reports\/[0-9a-f-]{36}/);
   await expect(page.getByTestId('report-summary')).toContainText(summary);
-  await expect(page.getByText('Options compared with today, per month')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Options compared with today, per month' })).toBeVisible();
   await page.screenshot({ path: 'e2e/screenshots/what-if-report.png', fullPage: true });
 
   await page.getByRole('combobox', { name: 'Workspace' }).selectOption('acme-analytics');
