@@ -11,6 +11,9 @@ import * as unmapped from '@/app/api/v1/models/unmapped/route';
 import * as discounts from '@/app/api/v1/prices/discounts/route';
 import * as reprice from '@/app/api/v1/prices/reprice/route';
 import * as prices from '@/app/api/v1/prices/route';
+import * as tokensCompare from '@/app/api/v1/tokens/compare/route';
+import * as tokenProfileById from '@/app/api/v1/tokens/profiles/[id]/route';
+import * as tokenProfiles from '@/app/api/v1/tokens/profiles/route';
 import * as uploadById from '@/app/api/v1/uploads/[id]/route';
 import * as uploadsRoute from '@/app/api/v1/uploads/route';
 import * as workspace from '@/app/api/v1/workspace/route';
@@ -18,6 +21,7 @@ import { useDatabaseForTests } from '@/db';
 import { addMembership, createUser, createWorkspace } from '@/db/queries/accounts';
 import { loadDemoUsage } from '@/db/queries/demo';
 import { insertSession } from '@/db/queries/sessions';
+import { createTokenProfile } from '@/db/queries/token-profiles';
 import { seedReference } from '@/db/seed';
 import type { TestDatabase } from '@/db/testing';
 import { createTestDatabase, testEngines } from '@/db/testing';
@@ -55,6 +59,8 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
   let routes: RouteCase[] = [];
   let keyToRevoke: () => Promise<string>;
   let uploadIdA = '';
+  let profileIdA = '';
+  const profileInput = (name: string) => ({ name, sourceTokenizer: 'cl100k_base' as const, targetTokenizer: 'llama3' as const, samples: 3, input: { ratio: '0.9', lower: '0.8', upper: '1.0' } });
 
   beforeAll(async () => {
     t = await createTestDatabase(engine);
@@ -66,6 +72,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
     ownerA = setup.user.id;
     await loadDemoUsage(t.db, wsA, '2026-10-31');
     uploadIdA = (await t.db.execute(sql`select id from uploads where workspace_id = ${wsA} limit 1`) as unknown as { rows: { id: string }[] }).rows[0]!.id;
+    profileIdA = (await createTokenProfile(t.db, wsA, profileInput('matrix profile'), null)).id;
     const hash = await hashPassword(PASSWORD);
     for (const role of ['editor', 'viewer'] as const) {
       const u = await createUser(t.db, { email: `${role}-a@example.com`, passwordHash: hash });
@@ -126,6 +133,13 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
         name: 'GET /api/v1/uploads/:id', method: 'GET', path: '/api/v1/uploads/:upload', minRole: 'viewer', ok: 200,
         call: (r) => uploadById.GET(r, { params: Promise.resolve({ id: new URL(r.url).pathname.split('/').pop()! }) }),
       },
+      { name: 'POST /api/v1/tokens/compare', method: 'POST', path: '/api/v1/tokens/compare?from=cl100k_base&to=llama3', minRole: 'viewer', call: (r) => tokensCompare.POST(r), ok: 200, body: () => ({ text: 'hello world' }) },
+      { name: 'GET /api/v1/tokens/profiles', method: 'GET', path: '/api/v1/tokens/profiles', minRole: 'viewer', call: (r) => tokenProfiles.GET(r), ok: 200 },
+      { name: 'POST /api/v1/tokens/profiles', method: 'POST', path: '/api/v1/tokens/profiles', minRole: 'editor', call: (r) => tokenProfiles.POST(r), ok: 201, body: () => profileInput(`p${n++}`) },
+      {
+        name: 'GET /api/v1/tokens/profiles/:id', method: 'GET', path: '/api/v1/tokens/profiles/:profile', minRole: 'viewer', ok: 200,
+        call: (r) => tokenProfileById.GET(r, { params: Promise.resolve({ id: new URL(r.url).pathname.split('/').pop()! }) }),
+      },
     ];
   });
 
@@ -134,7 +148,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
   });
 
   const request = (route: RouteCase, caller: Caller, extra: Record<string, string> = {}) =>
-    new Request(`${ORIGIN}${route.path.replace(':upload', uploadIdA)}`, {
+    new Request(`${ORIGIN}${route.path.replace(':upload', uploadIdA).replace(':profile', profileIdA)}`, {
       method: route.method,
       headers: { ...caller.headers, ...(route.body ? { 'content-type': 'application/json' } : {}), ...extra },
       body: route.body ? JSON.stringify(route.body()) : route.rawBody ? route.rawBody() : undefined,
@@ -172,6 +186,20 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
     expect((await me.GET(new Request(`${ORIGIN}/api/v1/me`, { headers: asKey.headers }))).status).toBe(200);
     expect((await del(callers.owner!, k.id)).status).toBe(204);
     expect((await me.GET(new Request(`${ORIGIN}/api/v1/me`, { headers: asKey.headers }))).status).toBe(401);
+  });
+
+  test('DELETE /api/v1/tokens/profiles/:id: editors and owners delete; viewers cannot; B cannot see or delete A\'s', async () => {
+    const fresh = async () => (await createTokenProfile(t.db, wsA, profileInput(`to delete ${Math.random()}`), null)).id;
+    const del = (caller: Caller, id: string) => tokenProfileById.DELETE(new Request(`${ORIGIN}/api/v1/tokens/profiles/${id}`, { method: 'DELETE', headers: caller.headers }), { params: Promise.resolve({ id }) });
+    for (const c of ['anonymous', 'revokedKey', 'expiredSession']) expect((await del(callers[c]!, await fresh())).status).toBe(401);
+    for (const c of ['viewer', 'viewerKey', 'otherWorkspace']) expect((await del(callers[c]!, await fresh())).status).toBe(403);
+    for (const c of ['editor', 'editorKey', 'owner']) expect((await del(callers[c]!, await fresh())).status).toBe(204);
+    const { 'x-frontier-workspace': _drop, ...bHeaders } = callers.otherWorkspace!.headers;
+    const asB = { ...callers.otherWorkspace!, headers: bHeaders };
+    expect((await del(asB, profileIdA)).status).toBe(404);
+    const listB = await (await tokenProfiles.GET(new Request(`${ORIGIN}/api/v1/tokens/profiles`, { headers: bHeaders }))).json();
+    expect(listB.profiles).toEqual([]);
+    expect((await tokenProfileById.GET(new Request(`${ORIGIN}/api/v1/tokens/profiles/${profileIdA}`, { headers: bHeaders }), { params: Promise.resolve({ id: profileIdA }) })).status).toBe(404);
   });
 
   test('no row of workspace A reaches a member of B; B sees its own numbers', async () => {
