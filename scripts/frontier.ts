@@ -28,6 +28,7 @@ import { parseMapSpec } from '@/lib/ingest/formats/generic-csv';
 import { GROUP_BY, getUsageSummary } from '@/db/queries/get-usage-summary';
 import type { GroupBy } from '@/db/queries/get-usage-summary';
 import { readLock } from '@/db/lock';
+import { tokensCompareCommand } from '@/lib/tokens/cli';
 
 const HELP = `Usage: npm run frontier -- <command> [options]
 
@@ -53,6 +54,10 @@ Commands:
                                   import an Arena leaderboard CSV, LMArena catalog JSON or leaderboard_table CSV
   prices reprice --workspace slug [--apply]
                                   preview (or apply) re-pricing the workspace's usage with the prices in force
+  tokens compare <file> [--from cl100k_base] [--to llama3] [--tokenizers a,b] [--format auto|jsonl|lines|blocks]
+                                  count samples (plain text or chat JSONL) with real tokenizers: target/source
+                                  ratio with a bootstrap 95% range, input and output apart (no database).
+                                  Tokenizers: cl100k_base, o200k_base, llama3, llama2, mistral
 
 Options:
   --json                          print one JSON object on stdout
@@ -294,6 +299,9 @@ async function run(): Promise<Record<string, unknown>> {
       }
       throw new CliError(`unknown quality command "${sub ?? ''}" (expected: fit, import)`);
     }
+    case 'tokens':
+      if (sub !== 'compare') throw new CliError(`unknown tokens command "${sub ?? ''}" (expected: compare)`);
+      return tokensCompareCommand(rest[0], flag, log);
     default:
       throw new CliError(`unknown command "${cmd}". Run \`npm run frontier -- --help\`.`);
   }
