@@ -16,7 +16,7 @@ export function RatioChart({ distribution, ratio, fromLabel, toLabel }: { distri
       </p>
       <div className="mt-2 h-56" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} accessibilityLayer>
+          <BarChart data={data} margin={{ top: 22, right: 8, bottom: 4, left: 0 }} accessibilityLayer>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" stroke="var(--muted)" fontSize={11} interval="preserveStartEnd" minTickGap={16} />
             <YAxis stroke="var(--muted)" fontSize={11} width={40} allowDecimals={false} />
