@@ -1,5 +1,6 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { compareStream, summarize, textChunks } from './compare';
+import { loadTokenizers } from './tokenizers';
 
 const EN = 'The quick brown fox jumps over the lazy dog.'; // cl100k 10, llama3 10, o200k 10
 const HI = 'नमस्ते, आप कैसे हैं? मैं ठीक हूँ।'; // cl100k 35, llama3 19, o200k 13
@@ -7,7 +8,10 @@ const EL = 'Καλημέρα, τι κάνετε σήμερα;'; // cl100k 25, ll
 const ZH = '我们今天去公园散步吧。'; // cl100k 13, llama3 9, o200k 9
 const chat = (user: string, assistant: string) => JSON.stringify({ messages: [{ role: 'user', content: user }, { role: 'assistant', content: assistant }] });
 
-describe('compareStream', () => {
+// Vocabularies load once (seconds on a busy machine), before the timed tests.
+beforeAll(async () => { await loadTokenizers(['cl100k_base', 'o200k_base', 'llama3', 'llama2']); }, 120_000);
+
+describe('compareStream', { timeout: 60_000 }, () => {
   test('chat JSONL: input, output and all, with known token totals', async () => {
     const r = await compareStream(textChunks(`${chat(EN, HI)}\n${chat(EL, ZH)}\nnot json\n`), { from: 'cl100k_base', to: 'llama3', tokenizers: ['o200k_base'], maxBytes: 1e6 });
     expect(r.format).toBe('jsonl');

@@ -19,8 +19,9 @@ const LOADERS: Record<TokenizerId, Loader> = {
     return (t) => m.encode(t, { disallowedSpecial: new Set() }).length;
   },
   llama3: async () => {
-    const m = await import('llama3-tokenizer-js');
-    return (t) => m.default.encode(t, { bos: false, eos: false }).length;
+    // llama3-tokenizer-js's vocabulary on gpt-tokenizer's BPE engine: same counts, ~10× faster (lib/tokens/llama3-fast.ts).
+    const [m, fast] = await Promise.all([import('llama3-tokenizer-js'), import('./llama3-fast')]);
+    return fast.llama3Counter(m.default.vocabById);
   },
   llama2: async () => {
     const m = await import('llama-tokenizer-js');
