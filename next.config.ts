@@ -17,8 +17,9 @@ const csp = [
 ].join('; ');
 
 const nextConfig: NextConfig = {
-  // PGlite ships WASM and data files it loads from its own package folder: keep it out of the bundle.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg'],
+  // PGlite ships WASM and data files it loads from its own package folder: keep it out of the bundle. The
+  // tokenizers carry megabytes of vocabulary: loaded from node_modules at run time, not bundled.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'gpt-tokenizer', 'llama3-tokenizer-js', 'llama-tokenizer-js', 'mistral-tokenizer-js'],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

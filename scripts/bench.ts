@@ -17,6 +17,7 @@ import { withIngestSession } from '@/db/ingest-session';
 import { parseArgs } from '@/lib/cli/args';
 import { benchElo } from './bench-elo';
 import { benchWhatIf } from './bench-whatif';
+import { benchTokens } from './bench-tokens';
 import { ingestUpload } from '@/lib/ingest/pipeline';
 
 const args = parseArgs(process.argv.slice(2));
@@ -138,8 +139,19 @@ async function main() {
       + `baseline bare sum() p50 ${r.baselineSumMs.p50} ms; ratio ${r.ratio}`);
     process.exit(0);
   }
+  if (cmd === 'tokens') {
+    const r = await benchTokens({ samples: Number(args.flags.samples ?? 10_000), fileMb: Number(args.flags['file-mb'] ?? 0) });
+    if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
+    else {
+      for (const t of r.perTokenizer as { id: string; samplesPerSecond: number; tokensPerSecond: number; seconds: number }[]) log(`tokens: ${t.id}: ${t.samplesPerSecond.toLocaleString('en-US')} samples/s (${t.tokensPerSecond.toLocaleString('en-US')} tokens/s, ${t.seconds} s)`);
+      const p = r.pipeline as { samplesPerSecond: number; seconds: number };
+      log(`tokens: whole comparison (read, 3 tokenizers, bootstrap): ${p.samplesPerSecond.toLocaleString('en-US')} samples/s (${p.seconds} s); vocabularies loaded in ${r.loadSeconds} s; peak RSS ${r.peakRssMb} MB`);
+      if (r.file) log(`tokens: file ${JSON.stringify(r.file)}`);
+    }
+    process.exit(0);
+  }
   if (cmd !== 'ingest') {
-    log('usage: npm run bench -- ingest --rows N [--engine postgres|pglite|both] [--json]\n       npm run bench -- elo [--judgments N] [--rounds R] [--models M] [--json]\n       npm run bench -- whatif [--rows N] [--engine postgres|pglite] [--json]');
+    log('usage: npm run bench -- ingest --rows N [--engine postgres|pglite|both] [--json]\n       npm run bench -- elo [--judgments N] [--rounds R] [--models M] [--json]\n       npm run bench -- tokens [--samples N] [--file-mb M] [--json]\n       npm run bench -- whatif [--rows N] [--engine postgres|pglite] [--json]');
     process.exit(2);
   }
   const engineFlag = typeof args.flags.engine === 'string' ? args.flags.engine : process.env.DATABASE_URL ? 'postgres' : 'pglite';

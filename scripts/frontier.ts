@@ -31,6 +31,7 @@ import { readLock } from '@/db/lock';
 import type { WhatIfRun } from '@/lib/whatif/service';
 import { parseScenario, runScenario } from '@/lib/whatif/service';
 import { reportCommand } from '@/lib/cli/report';
+import { tokensCompareCommand } from '@/lib/tokens/cli';
 
 const HELP = `Usage: npm run frontier -- <command> [options]
 
@@ -66,6 +67,10 @@ Commands:
                                   create a read-only share link; prints its URL (FRONTIER_PUBLIC_URL sets the base)
   report export <id> --format csv|xlsx|pdf -o <file> [--version n]
                                   write a report version to a file
+  tokens compare <file> [--from cl100k_base] [--to llama3] [--tokenizers a,b] [--format auto|jsonl|lines|blocks]
+                                  count samples (plain text or chat JSONL) with real tokenizers: target/source
+                                  ratio with a bootstrap 95% range, input and output apart (no database).
+                                  Tokenizers: cl100k_base, o200k_base, llama3, llama2, mistral
 
 Options:
   --json                          print one JSON object on stdout
@@ -337,6 +342,9 @@ async function run(): Promise<Record<string, unknown>> {
     }
     case 'report':
       return reportCommand(sub, rest, args.flags, { viaAppOrDirect, migrateDatabase, log, json });
+    case 'tokens':
+      if (sub !== 'compare') throw new CliError(`unknown tokens command "${sub ?? ''}" (expected: compare)`);
+      return tokensCompareCommand(rest[0], flag, log);
     default:
       throw new CliError(`unknown command "${cmd}". Run \`npm run frontier -- --help\`.`);
   }

@@ -7,7 +7,7 @@ export const NAV = [
   { href: '/uploads', label: 'Uploads', ready: true, blurb: 'Upload usage exports from OpenAI, Anthropic, OpenRouter, LiteLLM and more; every rejected row listed with its line.' },
   { href: '/prices', label: 'Prices', ready: true, blurb: 'Price sheets with effective dates, negotiated overrides and controlled re-pricing.' },
   { href: '/quality', label: 'Quality', ready: true, blurb: 'Arena snapshots and your own pairwise judgments fitted to Elo with bootstrap confidence intervals.' },
-  { href: '/tokens', label: 'Tokens', ready: false, blurb: 'Count your own prompts with the real tokenizers and measure how many tokens the same work takes on each model.' },
+  { href: '/tokens', label: 'Tokens', ready: true, blurb: 'Count your own prompts with the real tokenizers and measure how many tokens the same work takes on each model.' },
   { href: '/reports', label: 'Reports', ready: true, blurb: 'Frozen snapshots for finance, share links, CSV and XLSX export.' },
   { href: '/settings', label: 'Settings', ready: true, blurb: 'Workspace members, roles, API keys and the audit log.' },
 ] as const;

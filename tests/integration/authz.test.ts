@@ -11,6 +11,9 @@ import * as unmapped from '@/app/api/v1/models/unmapped/route';
 import * as discounts from '@/app/api/v1/prices/discounts/route';
 import * as reprice from '@/app/api/v1/prices/reprice/route';
 import * as prices from '@/app/api/v1/prices/route';
+import * as tokensCompare from '@/app/api/v1/tokens/compare/route';
+import * as tokenProfileById from '@/app/api/v1/tokens/profiles/[id]/route';
+import * as tokenProfiles from '@/app/api/v1/tokens/profiles/route';
 import * as uploadById from '@/app/api/v1/uploads/[id]/route';
 import * as uploadsRoute from '@/app/api/v1/uploads/route';
 import * as workspace from '@/app/api/v1/workspace/route';
@@ -32,6 +35,7 @@ import { useDatabaseForTests } from '@/db';
 import { addMembership, createUser, createWorkspace } from '@/db/queries/accounts';
 import { loadDemoUsage } from '@/db/queries/demo';
 import { insertSession } from '@/db/queries/sessions';
+import { createTokenProfile } from '@/db/queries/token-profiles';
 import { seedReference } from '@/db/seed';
 import type { TestDatabase } from '@/db/testing';
 import { createTestDatabase, testEngines } from '@/db/testing';
@@ -72,6 +76,8 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
   let uploadIdA = '';
   let scenarioIdA = '';
   let reportIdA = '';
+  let profileIdA = '';
+  const profileInput = (name: string) => ({ name, sourceTokenizer: 'cl100k_base' as const, targetTokenizer: 'llama3' as const, samples: 3, input: { ratio: '0.9', lower: '0.8', upper: '1.0' } });
 
   beforeAll(async () => {
     t = await createTestDatabase(engine);
@@ -84,6 +90,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
     await loadDemoUsage(t.db, wsA, '2026-10-31');
     scenarioIdA = await saveScenario(t.db, wsA, { name: 'A scenario', spec: { targets: [{ id: 'a', kind: 'api', model: 'llama-3-70b-instruct', provider: 'groq' }] } });
     uploadIdA = (await t.db.execute(sql`select id from uploads where workspace_id = ${wsA} limit 1`) as unknown as { rows: { id: string }[] }).rows[0]!.id;
+    profileIdA = (await createTokenProfile(t.db, wsA, profileInput('matrix profile'), null)).id;
     const hash = await hashPassword(PASSWORD);
     for (const role of ['editor', 'viewer'] as const) {
       const u = await createUser(t.db, { email: `${role}-a@example.com`, passwordHash: hash });
@@ -170,6 +177,13 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
       { name: 'GET /api/v1/reports/:id/export', method: 'GET', path: '/api/v1/reports/:report/export?format=csv', minRole: 'viewer', call: (r) => reportExport.GET(r, reportParams(r)), ok: 200 },
       { name: 'GET /api/v1/reports/:id/shares', method: 'GET', path: '/api/v1/reports/:report/shares', minRole: 'editor', call: (r) => reportShares.GET(r, reportParams(r)), ok: 200 },
       { name: 'POST /api/v1/reports/:id/shares', method: 'POST', path: '/api/v1/reports/:report/shares', minRole: 'editor', call: (r) => reportShares.POST(r, reportParams(r)), ok: 201, body: () => ({ expiresInDays: 7 }) },
+      { name: 'POST /api/v1/tokens/compare', method: 'POST', path: '/api/v1/tokens/compare?from=cl100k_base&to=llama3', minRole: 'viewer', call: (r) => tokensCompare.POST(r), ok: 200, body: () => ({ text: 'hello world' }) },
+      { name: 'GET /api/v1/tokens/profiles', method: 'GET', path: '/api/v1/tokens/profiles', minRole: 'viewer', call: (r) => tokenProfiles.GET(r), ok: 200 },
+      { name: 'POST /api/v1/tokens/profiles', method: 'POST', path: '/api/v1/tokens/profiles', minRole: 'editor', call: (r) => tokenProfiles.POST(r), ok: 201, body: () => profileInput(`p${n++}`) },
+      {
+        name: 'GET /api/v1/tokens/profiles/:id', method: 'GET', path: '/api/v1/tokens/profiles/:profile', minRole: 'viewer', ok: 200,
+        call: (r) => tokenProfileById.GET(r, { params: Promise.resolve({ id: new URL(r.url).pathname.split('/').pop()! }) }),
+      },
     ];
   });
 
@@ -178,7 +192,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
   });
 
   const request = (route: RouteCase, caller: Caller, extra: Record<string, string> = {}) =>
-    new Request(`${ORIGIN}${route.path.replace(':upload', uploadIdA).replace(':scenario', scenarioIdA).replace(':report', reportIdA)}`, {
+    new Request(`${ORIGIN}${route.path.replace(':upload', uploadIdA).replace(':scenario', scenarioIdA).replace(':report', reportIdA).replace(':profile', profileIdA)}`, {
       method: route.method,
       headers: { ...caller.headers, ...(route.body ? { 'content-type': 'application/json' } : {}), ...extra },
       body: route.body ? JSON.stringify(route.body()) : route.rawBody ? route.rawBody() : undefined,
@@ -203,7 +217,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
       }
     }
     expect(got).toEqual(want);
-  });
+  }, 300_000); // 21 routes × 11 callers: over two minutes on Postgres on a busy 2-core machine
 
   test('DELETE /api/v1/keys/:id: owner revokes; editor and keys cannot; a revoked key dies at once', async () => {
     const del = (caller: Caller, id: string) => keyById.DELETE(new Request(`${ORIGIN}/api/v1/keys/${id}`, { method: 'DELETE', headers: caller.headers }), { params: Promise.resolve({ id }) });
@@ -238,6 +252,20 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
     expect((await delReport(callers.editorKey!, id)).status).toBe(204);
     expect((await delReport(callers.editor!, id)).status).toBe(404);
     expect((await delReport(callers.owner!, await report())).status).toBe(204);
+  });
+
+  test('DELETE /api/v1/tokens/profiles/:id: editors and owners delete; viewers cannot; B cannot see or delete A\'s', async () => {
+    const fresh = async () => (await createTokenProfile(t.db, wsA, profileInput(`to delete ${Math.random()}`), null)).id;
+    const del = (caller: Caller, id: string) => tokenProfileById.DELETE(new Request(`${ORIGIN}/api/v1/tokens/profiles/${id}`, { method: 'DELETE', headers: caller.headers }), { params: Promise.resolve({ id }) });
+    for (const c of ['anonymous', 'revokedKey', 'expiredSession']) expect((await del(callers[c]!, await fresh())).status).toBe(401);
+    for (const c of ['viewer', 'viewerKey', 'otherWorkspace']) expect((await del(callers[c]!, await fresh())).status).toBe(403);
+    for (const c of ['editor', 'editorKey', 'owner']) expect((await del(callers[c]!, await fresh())).status).toBe(204);
+    const { 'x-frontier-workspace': _drop, ...bHeaders } = callers.otherWorkspace!.headers;
+    const asB = { ...callers.otherWorkspace!, headers: bHeaders };
+    expect((await del(asB, profileIdA)).status).toBe(404);
+    const listB = await (await tokenProfiles.GET(new Request(`${ORIGIN}/api/v1/tokens/profiles`, { headers: bHeaders }))).json();
+    expect(listB.profiles).toEqual([]);
+    expect((await tokenProfileById.GET(new Request(`${ORIGIN}/api/v1/tokens/profiles/${profileIdA}`, { headers: bHeaders }), { params: Promise.resolve({ id: profileIdA }) })).status).toBe(404);
   });
 
   test('no row of workspace A reaches a member of B; B sees its own numbers', async () => {

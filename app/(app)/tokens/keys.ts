@@ -1,0 +1,1 @@
+export const profilesKey = (workspace: string) => ['tokens:profiles', workspace] as const;
