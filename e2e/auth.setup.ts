@@ -16,7 +16,7 @@ setup('first run: setup creates the owner, a workspace and the demo', async ({ p
   await expect(page).toHaveURL(/\/setup$/);
   await page.getByLabel('Password').fill(OWNER.password);
   await page.getByRole('button', { name: 'Create account and workspace' }).click();
-  await expect(page).toHaveURL(/\/models/);
+  await expect(page).toHaveURL(/\/models/, { timeout: 60_000 });
   await expect(page.getByRole('combobox', { name: 'Workspace' })).toHaveValue('acme-analytics');
   await page.context().storageState({ path: STORAGE });
 });

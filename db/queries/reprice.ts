@@ -13,7 +13,7 @@ const CALC = (filter: string) => `
     select distinct model_id, price_provider, day from usage
     where workspace_id = $1 and model_id is not null and price_provider is not null ${filter}
   ),
-  priced as (
+  priced as materialized (
     select k.model_id, k.price_provider, k.day, pr.*, case when k.price_provider in ('openai', 'anthropic') then 0.5 else 1 end as batch_factor
     from keys k left join lateral frontier_price_in_force($1::uuid, k.model_id, k.price_provider, k.day) pr on true
   ),
