@@ -4,15 +4,18 @@ import { rows } from '@/db/client';
 import { trimDecimal } from '@/lib/ingest/summary';
 import { D, toDecimalString } from '@/lib/money';
 import type { ExplorerGroup, ExplorerMetric, ExplorerParams } from '@/lib/usage/explorer-params';
-import { resolveRange } from '@/lib/usage/explorer-params';
+import { needsRawUsage, rangeDays, resolveRange, USER_MAX_DAYS, USER_RANGE_MESSAGE } from '@/lib/usage/explorer-params';
+import { BadRequestError } from '@/lib/api/errors';
 
 /**
  * The Usage explorer's numbers from the daily rollup: filters combined with AND (never spliced strings), a group-by
- * from a whitelist, totals per group (sorted, paginated) and the daily series of the groups on the page.
+ * from a whitelist, totals per group (sorted, paginated) and the daily series of the groups on the page. The rollup
+ * has no user dimension: a user filter or grouping reads raw `usage` (same column names), for at most 31 days.
  */
 const GROUP_SQL: Record<ExplorerGroup, string> = {
   model: 'coalesce(d.model_id, d.raw_model)', provider: "coalesce(nullif(d.provider_id, ''), '(unknown)')",
-  project: "coalesce(nullif(d.project, ''), '(none)')", key: "coalesce(nullif(d.api_key, ''), '(none)')", day: 'd.day::text',
+  project: "coalesce(nullif(d.project, ''), '(none)')", key: "coalesce(nullif(d.api_key, ''), '(none)')", user: "coalesce(nullif(d.user_ref, ''), '(none)')",
+  day: 'd.day::text',
 };
 export const PAGE_SIZE = 50;
 
@@ -24,6 +27,7 @@ function where(workspaceId: string, p: ExplorerParams, range: { from: string; to
   if (p.provider.length) parts.push(sql`coalesce(nullif(d.provider_id, ''), '(unknown)') in ${p.provider}`);
   if (p.project.length) parts.push(sql`coalesce(nullif(d.project, ''), '(none)') in ${p.project}`);
   if (p.key.length) parts.push(sql`coalesce(nullif(d.api_key, ''), '(none)') in ${p.key}`);
+  if (p.user.length) parts.push(sql`coalesce(nullif(d.user_ref, ''), '(none)') in ${p.user}`);
   return sql.join(parts, sql` and `);
 }
 
@@ -45,12 +49,15 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
   const today = new Date().toISOString().slice(0, 10);
   const anchor = last?.last && last.last < today ? last.last : today;
   const range = resolveRange(p, anchor);
+  const raw = needsRawUsage(p);
+  if (raw && rangeDays(range) > USER_MAX_DAYS) throw new BadRequestError(USER_RANGE_MESSAGE, [{ path: 'user', message: `at most ${USER_MAX_DAYS} days` }]);
+  const src = sql.raw(raw ? 'usage' : 'usage_daily');
   const w = where(workspaceId, p, range);
   const g = sql.raw(GROUP_SQL[p.groupBy]);
   const grouped = await rows<{ key: string; label: string | null; spend: string | null; reported: string | null; requests: string; input: string; cached: string; output: string }>(db, sql`
     select ${g} as key, max(m.name) as label, sum(d.cost)::text as spend, sum(d.reported_cost)::text as reported, sum(d.requests)::text as requests,
       sum(d.input_tokens)::text as input, sum(d.cached_input_tokens)::text as cached, sum(d.output_tokens)::text as output
-    from usage_daily d left join models m on m.id = d.model_id where ${w} group by 1`);
+    from ${src} d left join models m on m.id = d.model_id where ${w} group by 1`);
   const all: ExplorerRow[] = grouped.map((r) => {
     const tokens = Number(r.input) + Number(r.output);
     const spend: string = trimDecimal(r.spend) ?? '0';
@@ -72,20 +79,26 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
   const series = p.groupBy === 'day' ? [] : (await rows<{ day: string; key: string; spend: string | null; requests: string; input: string; cached: string; output: string }>(db, sql`
     select d.day::text as day, ${g} as key, sum(d.cost)::text as spend, sum(d.requests)::text as requests, sum(d.input_tokens)::text as input,
       sum(d.cached_input_tokens)::text as cached, sum(d.output_tokens)::text as output
-    from usage_daily d where ${w} group by 1, 2 order by 1`)).map((r) => {
+    from ${src} d where ${w} group by 1, 2 order by 1`)).map((r) => {
     const row: ExplorerRow = { key: r.key, label: r.key, spend: r.spend ?? '0', reported: null, requests: Number(r.requests), input: Number(r.input), cached: Number(r.cached), output: Number(r.output), perMtok: null, perRequest: null };
     const tokens = row.input + row.output;
     row.perMtok = tokens ? String(Number(row.spend) / tokens * 1e6) : null;
     row.perRequest = row.requests ? String(Number(row.spend) / row.requests) : null;
-    return { day: r.day, key: onPage.has(r.key) ? (all.find((x) => x.key === r.key)?.label ?? r.key) : 'Other', value: metricOf(row, p.metric) };
+    const on = onPage.has(r.key);
+    // `id` is the group's own key (a model id for models): what the chart's stable colours hash.
+    return { day: r.day, key: on ? (all.find((x) => x.key === r.key)?.label ?? r.key) : 'Other', id: on ? r.key : 'Other', value: metricOf(row, p.metric) };
   });
+  // Users are listed from raw usage over the view's range when it is short enough, else the last 31 days.
+  const userRange = rangeDays(range) <= USER_MAX_DAYS ? range : { from: new Date(Date.parse(`${range.to}T00:00:00Z`) - (USER_MAX_DAYS - 1) * 86_400_000).toISOString().slice(0, 10), to: range.to };
   const options = await rows<{ dim: string; value: string }>(db, sql`
     select * from (
       select 'model' as dim, coalesce(d.model_id, d.raw_model) as value from usage_daily d where d.workspace_id = ${workspaceId} group by 2
       union all select 'provider', coalesce(nullif(d.provider_id, ''), '(unknown)') from usage_daily d where d.workspace_id = ${workspaceId} group by 2
       union all select 'project', coalesce(nullif(d.project, ''), '(none)') from usage_daily d where d.workspace_id = ${workspaceId} group by 2
       union all select 'key', coalesce(nullif(d.api_key, ''), '(none)') from usage_daily d where d.workspace_id = ${workspaceId} group by 2
-    ) o order by 1, 2 limit 2000`);
+      union all select 'user', value from (select coalesce(nullif(u.user_ref, ''), '(none)') as value from usage u
+        where u.workspace_id = ${workspaceId} and u.day between ${userRange.from}::date and ${userRange.to}::date group by 1 limit 500) us
+    ) o order by 1, 2 limit 2500`);
   const totalSpend = toDecimalString(all.reduce((s, r) => s.plus(r.spend), new D(0)), 2);
-  return { range, anchor, rows: pageRows, all, page, pages, total: all.length, series, totalSpend, options };
+  return { range, anchor, raw, rows: pageRows, all, page, pages, total: all.length, series, totalSpend, options };
 }
