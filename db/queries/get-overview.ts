@@ -22,6 +22,8 @@ export type Overview = {
   topProject: { name: string; spend: string } | null;
   openWeightsShare: number | null;
   series: { day: string; key: string; spend: number }[];
+  /** Series key → the model id behind it (grouping by model), for the charts' stable colours. */
+  seriesIds: Record<string, string>;
   movers: { key: string; before: string; after: string; change: string }[];
 };
 
@@ -33,7 +35,7 @@ export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: 
   const asOf = last?.last ? (last.last < today ? last.last : today) : null;
   const empty: Overview = {
     asOf, month: { from: '', to: '', spend: '0', requests: 0, inputTokens: 0, outputTokens: 0, costPer1kRequests: null }, lastMonthSameDays: '0', lastMonth: '0',
-    forecast: null, topModel: null, topProject: null, openWeightsShare: null, series: [], movers: [],
+    forecast: null, topModel: null, topProject: null, openWeightsShare: null, series: [], seriesIds: {}, movers: [],
   };
   if (!asOf) return empty;
   const a = new Date(`${asOf}T00:00:00Z`);
@@ -63,8 +65,8 @@ export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: 
 
   const days = opts.days ?? 90;
   const from = iso(new Date(a.getTime() - (days - 1) * 86_400_000));
-  const raw = await rows<{ day: string; key: string; spend: string }>(db, sql`
-    select d.day::text as day, ${sql.raw(GROUP_SQL[opts.groupBy])} as key, coalesce(sum(d.cost), 0)::text as spend
+  const raw = await rows<{ day: string; key: string; id: string; spend: string }>(db, sql`
+    select d.day::text as day, ${sql.raw(GROUP_SQL[opts.groupBy])} as key, min(coalesce(d.model_id, d.raw_model)) as id, coalesce(sum(d.cost), 0)::text as spend
     from usage_daily d left join models m on m.id = d.model_id
     where d.workspace_id = ${workspaceId} and d.day between ${from}::date and ${asOf}::date group by 1, 2 order by 1`);
   // Keep the six biggest series; the rest is "Other" (a stacked chart of 40 colours reads as noise).
@@ -72,6 +74,8 @@ export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: 
   for (const r of raw) totals.set(r.key, (totals.get(r.key) ?? new D(0)).plus(r.spend));
   const keep = new Set([...totals.entries()].sort((x, y) => y[1].cmp(x[1])).slice(0, 6).map(([k]) => k));
   const series = raw.map((r) => ({ day: r.day, key: keep.has(r.key) ? r.key : 'Other', spend: Number(r.spend) }));
+  const seriesIds: Record<string, string> = {};
+  if (opts.groupBy === 'model') for (const r of raw) if (keep.has(r.key)) seriesIds[r.key] = r.id;
 
   const w1 = iso(new Date(a.getTime() - 6 * 86_400_000));
   const w0 = iso(new Date(a.getTime() - 13 * 86_400_000));
@@ -107,6 +111,7 @@ export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: 
     topProject: topProject ? { name: topProject.name, spend: toDecimalString(new D(topProject.spend ?? 0), 2) } : null,
     openWeightsShare: ow?.total && new D(ow.total).gt(0) ? Number(new D(ow.open ?? 0).div(ow.total).toFixed(4)) : null,
     series,
+    seriesIds,
     movers,
   };
 }

@@ -70,3 +70,9 @@ export function explorerSearch(p: Partial<Record<string, string | number | strin
   return qs.toString();
 }
 const DEFAULTS: Record<string, string> = { groupBy: 'model', metric: 'spend', sort: 'value', dir: 'desc', page: '1' };
+
+/** Lenient parse for pages: a bad URL shows the default view rather than an error (the API answers 400 instead). */
+export function parseExplorerParams(state: Record<string, string>): ExplorerParams {
+  const parsed = explorerParamsSchema.safeParse(state);
+  return parsed.success ? parsed.data : explorerParamsSchema.parse({});
+}

@@ -65,3 +65,9 @@ export function reconcile(g: ReconciliationGroup): ReconciliationRow {
     reasons,
   };
 }
+
+/** Lenient parse for the page: a bad URL shows the default view (the API answers 400 instead). */
+export function parseReconciliationParams(state: Record<string, string>): ReconciliationParams {
+  const parsed = reconciliationParamsSchema.safeParse(state);
+  return parsed.success ? parsed.data : reconciliationParamsSchema.parse({});
+}

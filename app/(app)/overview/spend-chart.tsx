@@ -1,12 +1,11 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { seriesColor } from '@/lib/models/colors';
 import { formatCurrency } from '@/lib/money';
 
-const COLORS = ['#2563eb', '#10a37f', '#d97757', '#db2777', '#7c3aed', '#f59e0b', '#94a3b8'];
-
-/** Daily spend stacked by a dimension (six biggest series, the rest as Other). */
-export function SpendChart({ series }: { series: { day: string; key: string; spend: number }[] }) {
+/** Daily spend stacked by a dimension (six biggest series, the rest as Other), each series in its stable colour. */
+export function SpendChart({ series, by, ids = {} }: { series: { day: string; key: string; spend: number }[]; by: string; ids?: Record<string, string> }) {
   const keys = [...new Set(series.map((s) => s.key))].sort((a, b) => (a === 'Other' ? 1 : b === 'Other' ? -1 : 0));
   const byDay = new Map<string, Record<string, number | string>>();
   for (const s of series) {
@@ -22,9 +21,10 @@ export function SpendChart({ series }: { series: { day: string; key: string; spe
           <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="day" stroke="var(--muted)" fontSize={11} minTickGap={24} tickFormatter={(d: string) => d.slice(5)} />
           <YAxis stroke="var(--muted)" fontSize={11} width={64} tickFormatter={(v: number) => formatCurrency(v)} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? formatCurrency(v.toFixed(2), { exact: true }) : String(v))} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? formatCurrency(v.toFixed(2), { exact: true }) : String(v))}
+            contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--text)' }} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          {keys.map((k, i) => <Bar key={k} dataKey={k} stackId="spend" fill={COLORS[i % COLORS.length]} isAnimationActive={false} />)}
+          {keys.map((k) => <Bar key={k} dataKey={k} stackId="spend" fill={seriesColor(by, ids[k] ?? k)} isAnimationActive={false} />)}
         </BarChart>
       </ResponsiveContainer>
     </div>
