@@ -5,9 +5,9 @@
  * mid tone with enough contrast on the light (#fff) and the dark (#161a21) panel.
  */
 const FAMILIES: { test: RegExp; vendor: string; shades: readonly string[] }[] = [
-  { vendor: 'OpenAI', test: /^(openai\/)?(gpt|o[1-9]|chatgpt|text-|davinci|babbage|ft:gpt)|\bopenai\b/i, shades: ['#10a37f', '#0d8a6c', '#34c29a', '#5bb98c', '#0f766e'] },
-  { vendor: 'Anthropic', test: /claude|anthropic/i, shades: ['#d97757', '#c2603f', '#e8956f', '#b7791f'] },
-  { vendor: 'Meta', test: /llama|\bmeta\b/i, shades: ['#2563eb', '#3b82f6', '#1d4ed8', '#6366f1'] },
+  { vendor: 'OpenAI', test: /^(openai\/)?(gpt|o[1-9]|chatgpt|text-|davinci|babbage|ft:gpt)|\bopenai\b/i, shades: ['#10a37f', '#0d8a6c', '#34c29a', '#5bb98c', '#0f766e', '#65a30d', '#22c55e', '#047857'] },
+  { vendor: 'Anthropic', test: /claude|anthropic/i, shades: ['#d97757', '#c2603f', '#e8956f', '#b7791f', '#a8553a', '#f0a27a'] },
+  { vendor: 'Meta', test: /llama|\bmeta\b/i, shades: ['#2563eb', '#3b82f6', '#1d4ed8', '#6366f1', '#60a5fa', '#4338ca'] },
   { vendor: 'Mistral AI', test: /mistral|mixtral|codestral|ministral/i, shades: ['#f59e0b', '#d97706', '#eab308'] },
   { vendor: 'Google', test: /gemini|gemma|palm|bison|google/i, shades: ['#db2777', '#be185d', '#ec4899'] },
   { vendor: 'Cohere', test: /command|cohere/i, shades: ['#7c3aed', '#8b5cf6'] },
@@ -36,13 +36,38 @@ export function vendorColor(vendor: string): string {
   return VENDOR_BASE[vendor] ?? FALLBACK[hash(vendor) % FALLBACK.length]!;
 }
 
+function shadesOf(model: string): readonly string[] {
+  return FAMILIES.find((f) => f.test.test(model))?.shades ?? FALLBACK;
+}
+
 /** The colour of a model (by catalog id, raw name or display name) in every chart. */
-export function modelColor(model: string, vendor?: string): string {
+export function modelColor(model: string): string {
   if (model === 'Other') return OTHER_COLOR;
-  const key = normalize(model);
-  const family = (vendor && FAMILIES.find((f) => f.vendor === vendor || (vendor === 'Mistral' && f.vendor === 'Mistral AI'))) || FAMILIES.find((f) => f.test.test(model));
-  const shades = family?.shades ?? FALLBACK;
-  return shades[hash(key) % shades.length]!;
+  const shades = shadesOf(model);
+  return shades[hash(normalize(model)) % shades.length]!;
+}
+
+/**
+ * Colours for the series of one chart: each model its own `modelColor`, except that two models of a family whose
+ * hashes meet in one chart are told apart (the later one, in id order, takes the family's next free shade).
+ */
+export function seriesColors(dimension: string, keys: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  for (const k of [...keys].sort((a, b) => normalize(a).localeCompare(normalize(b)))) {
+    let c = seriesColor(dimension, k);
+    if (k !== 'Other' && used.has(c)) {
+      const shades = dimension === 'model' ? shadesOf(k) : FALLBACK;
+      const start = shades.indexOf(c);
+      for (let i = 1; i <= shades.length; i++) {
+        const next = shades[(start + i) % shades.length]!;
+        if (!used.has(next)) { c = next; break; }
+      }
+    }
+    used.add(c);
+    out.set(k, c);
+  }
+  return out;
 }
 
 /** A series colour for any dimension: models by family, anything else (projects, keys, users) hashed. */

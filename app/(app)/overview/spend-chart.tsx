@@ -1,7 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { seriesColor } from '@/lib/models/colors';
+import { seriesColors } from '@/lib/models/colors';
 import { formatCurrency } from '@/lib/money';
 
 /** Daily spend stacked by a dimension (six biggest series, the rest as Other), each series in its stable colour. */
@@ -14,6 +14,7 @@ export function SpendChart({ series, by, ids = {} }: { series: { day: string; ke
     byDay.set(s.day, row);
   }
   const data = [...byDay.values()];
+  const colors = seriesColors(by, keys.map((k) => ids[k] ?? k));
   return (
     <div className="h-80" role="img" aria-label={`Daily spend stacked by ${keys.length} series over ${data.length} days`}>
       <ResponsiveContainer width="100%" height="100%">
@@ -24,7 +25,7 @@ export function SpendChart({ series, by, ids = {} }: { series: { day: string; ke
           <Tooltip formatter={(v) => (typeof v === 'number' ? formatCurrency(v.toFixed(2), { exact: true }) : String(v))}
             contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--text)' }} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          {keys.map((k) => <Bar key={k} dataKey={k} stackId="spend" fill={seriesColor(by, ids[k] ?? k)} isAnimationActive={false} />)}
+          {keys.map((k) => <Bar key={k} dataKey={k} stackId="spend" fill={colors.get(ids[k] ?? k)} isAnimationActive={false} />)}
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -1,7 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { seriesColor } from '@/lib/models/colors';
+import { seriesColors } from '@/lib/models/colors';
 import { formatCurrency } from '@/lib/money';
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
@@ -10,6 +10,7 @@ const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFra
 export function MetricChart({ series, metric, money, by }: { series: { day: string; key: string; id: string; value: number }[]; metric: string; money: boolean; by: string }) {
   const keys = [...new Set(series.map((s) => s.key))].sort((a, b) => (a === 'Other' ? 1 : b === 'Other' ? -1 : 0));
   const ids = new Map(series.map((s) => [s.key, s.id]));
+  const colors = seriesColors(by, keys.map((k) => ids.get(k) ?? k));
   const byDay = new Map<string, Record<string, number | string>>();
   for (const s of series) {
     const row = byDay.get(s.day) ?? { day: s.day };
@@ -28,7 +29,7 @@ export function MetricChart({ series, metric, money, by }: { series: { day: stri
             <YAxis stroke="var(--muted)" fontSize={11} width={64} tickFormatter={fmt} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--text)' }} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            {keys.map((k) => <Bar key={k} dataKey={k} stackId="m" fill={seriesColor(by, ids.get(k) ?? k)} isAnimationActive={false} />)}
+            {keys.map((k) => <Bar key={k} dataKey={k} stackId="m" fill={colors.get(ids.get(k) ?? k)} isAnimationActive={false} />)}
           </BarChart>
         </ResponsiveContainer>
       </div>
