@@ -15,6 +15,7 @@ import type { EngineName, TestDatabase } from '@/db/testing';
 import { createTestDatabase } from '@/db/testing';
 import { withIngestSession } from '@/db/ingest-session';
 import { parseArgs } from '@/lib/cli/args';
+import { benchDashboard } from './bench-dashboard';
 import { benchElo } from './bench-elo';
 import { ingestUpload } from '@/lib/ingest/pipeline';
 
@@ -126,8 +127,17 @@ async function main() {
     else log(`elo: ${r.judgments.toLocaleString('en-US')} judgments, ${r.models} models, ${r.rounds} bootstrap rounds in ${r.seconds.toFixed(3)} s (target < 3 s)`);
     process.exit(0);
   }
+  if (cmd === 'dashboard') {
+    const engine = (typeof args.flags.engine === 'string' ? args.flags.engine : 'postgres') as EngineName;
+    if (engine === 'postgres' && !process.env.DATABASE_URL) process.env.DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+    const r = await benchDashboard(engine, rowsWanted, Number(args.flags.runs ?? 20), log);
+    const worst = Math.max(...r.results.map((x) => x.p95Ms));
+    if (json) process.stdout.write(`${JSON.stringify({ ...r, worstP95Ms: worst, target: 'p95 < 100 ms' })}\n`);
+    else log(`${r.database}: ${r.rows.toLocaleString('en-US')} rows; worst p95 ${worst} ms (target < 100 ms)`);
+    process.exit(0);
+  }
   if (cmd !== 'ingest') {
-    log('usage: npm run bench -- ingest --rows N [--engine postgres|pglite|both] [--json]\n       npm run bench -- elo [--judgments N] [--rounds R] [--models M] [--json]');
+    log('usage: npm run bench -- ingest --rows N [--engine postgres|pglite|both] [--json]\n       npm run bench -- elo [--judgments N] [--rounds R] [--models M] [--json]\n       npm run bench -- dashboard --rows N [--engine postgres|pglite] [--runs R] [--json]');
     process.exit(2);
   }
   const engineFlag = typeof args.flags.engine === 'string' ? args.flags.engine : process.env.DATABASE_URL ? 'postgres' : 'pglite';

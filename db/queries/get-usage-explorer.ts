@@ -44,13 +44,14 @@ export function metricOf(r: ExplorerRow, m: ExplorerMetric): number {
   return 0;
 }
 
-export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerParams) {
+/** `source: 'raw'` forces raw usage: the benchmark's baseline for the same view. */
+export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerParams, opts: { source?: 'raw' } = {}) {
   const [last] = await rows<{ last: string | null }>(db, sql`select max(day)::text as last from usage_daily where workspace_id = ${workspaceId}`);
   const today = new Date().toISOString().slice(0, 10);
   const anchor = last?.last && last.last < today ? last.last : today;
   const range = resolveRange(p, anchor);
-  const raw = needsRawUsage(p);
-  if (raw && rangeDays(range) > USER_MAX_DAYS) throw new BadRequestError(USER_RANGE_MESSAGE, [{ path: 'user', message: `at most ${USER_MAX_DAYS} days` }]);
+  const raw = needsRawUsage(p) || opts.source === 'raw';
+  if (needsRawUsage(p) && rangeDays(range) > USER_MAX_DAYS) throw new BadRequestError(USER_RANGE_MESSAGE, [{ path: 'user', message: `at most ${USER_MAX_DAYS} days` }]);
   const src = sql.raw(raw ? 'usage' : 'usage_daily');
   const w = where(workspaceId, p, range);
   const g = sql.raw(GROUP_SQL[p.groupBy]);

@@ -79,8 +79,8 @@ export function ReconciliationClient() {
         ) : (
           <div className="flex flex-col gap-5" aria-busy={isFetching}>
             <section aria-label="Totals" className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-              <Total label="Computed" value={formatCurrency(r.totals.computed, { exact: true })} testId="recon-computed" />
-              <Total label="Reported" value={formatCurrency(r.totals.reported, { exact: true })} testId="recon-reported" />
+              <Total label="Computed" value={formatCurrency(r.totals.computed)} testId="recon-computed" />
+              <Total label="Reported" value={formatCurrency(r.totals.reported)} testId="recon-reported" />
               <Total label="Difference" value={`${signed(r.totals.difference)} (${pct(r.totals.differencePct)})`} testId="recon-difference"
                 tone={Number(r.totals.difference) === 0 ? '' : 'text-bad'} />
               <Total label="Days × models matching" value={`${n(r.totals.matching)} of ${n(r.totals.groups)}`} />
