@@ -100,6 +100,6 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
       union all select 'user', value from (select coalesce(nullif(u.user_ref, ''), '(none)') as value from usage u
         where u.workspace_id = ${workspaceId} and u.day between ${userRange.from}::date and ${userRange.to}::date group by 1 limit 500) us
     ) o order by 1, 2 limit 2500`);
-  const totalSpend = toDecimalString(all.reduce((s, r) => s.plus(r.spend), new D(0)), 2);
+  const totalSpend = toDecimalString(all.reduce((s, r) => s.plus(r.spend), new D(0)), 6);
   return { range, anchor, raw, rows: pageRows, all, page, pages, total: all.length, series, totalSpend, options };
 }

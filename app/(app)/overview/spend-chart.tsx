@@ -25,7 +25,7 @@ export function SpendChart({ series, by, ids = {} }: { series: { day: string; ke
           <Tooltip formatter={(v) => (typeof v === 'number' ? formatCurrency(v.toFixed(2), { exact: true }) : String(v))}
             contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--text)' }} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          {keys.map((k) => <Bar key={k} dataKey={k} stackId="spend" fill={colors.get(ids[k] ?? k)} isAnimationActive={false} />)}
+          {keys.map((k) => <Bar key={k} dataKey={k} stackId="spend" fill={colors.get(ids[k] ?? k)} isAnimationActive={false} maxBarSize={48} />)}
         </BarChart>
       </ResponsiveContainer>
     </div>

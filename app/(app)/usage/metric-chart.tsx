@@ -29,7 +29,7 @@ export function MetricChart({ series, metric, money, by }: { series: { day: stri
             <YAxis stroke="var(--muted)" fontSize={11} width={64} tickFormatter={fmt} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--text)' }} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            {keys.map((k) => <Bar key={k} dataKey={k} stackId="m" fill={colors.get(ids.get(k) ?? k)} isAnimationActive={false} />)}
+            {keys.map((k) => <Bar key={k} dataKey={k} stackId="m" fill={colors.get(ids.get(k) ?? k)} isAnimationActive={false} maxBarSize={48} />)}
           </BarChart>
         </ResponsiveContainer>
       </div>

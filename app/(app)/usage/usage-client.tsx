@@ -53,7 +53,7 @@ export function UsageHeadline() {
   const { p, q } = useExplorer();
   if (!q.data) return <span className="inline-block h-4 w-64 animate-pulse rounded bg-panel-2 align-middle" aria-hidden="true" />;
   const r = q.data;
-  return <>{r.range.from} – {r.range.to} · {n(r.total)} {p.groupBy === 'day' ? 'days' : `${p.groupBy}s`} · {formatCurrency(r.totalSpend, { exact: true })} computed spend{r.raw ? ' · from raw usage' : ''}</>;
+  return <>{r.range.from} – {r.range.to} · {n(r.total)} {p.groupBy === 'day' ? 'days' : `${p.groupBy}s`} · {formatCurrency(r.totalSpend)} computed spend{r.raw ? ' · from raw usage' : ''}</>;
 }
 
 export function UsageCsvLink() {
@@ -145,7 +145,8 @@ export function UsageClient() {
 }
 
 function UsageTable({ rows, p, base }: { rows: ExplorerRowView[]; p: ExplorerParams; base: Record<string, string> }) {
-  const money = (v: string | null) => (v === null ? '—' : formatCurrency(v, { exact: true }));
+  // Sub-dollar amounts keep 4 significant digits ($0.001, not $0.00); a dollar and up shows cents.
+  const money = (v: string | null) => (v === null ? '—' : formatCurrency(v));
   const cell = (row: ExplorerRowView) => ({
     spend: money(row.spend), requests: n(row.requests), input: n(row.input), output: n(row.output), cached: n(row.cached),
     perMtok: row.perMtok ? formatCurrency(row.perMtok) : '—', perRequest: row.perRequest ? formatCurrency(row.perRequest) : '—',

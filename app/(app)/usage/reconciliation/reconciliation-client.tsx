@@ -82,7 +82,7 @@ export function ReconciliationClient() {
               <Total label="Computed" value={formatCurrency(r.totals.computed)} testId="recon-computed" />
               <Total label="Reported" value={formatCurrency(r.totals.reported)} testId="recon-reported" />
               <Total label="Difference" value={`${signed(r.totals.difference)} (${pct(r.totals.differencePct)})`} testId="recon-difference"
-                tone={Number(r.totals.difference) === 0 ? '' : 'text-bad'} />
+                tone={r.totals.matching === r.totals.groups ? 'text-good' : 'text-bad'} />
               <Total label="Days × models matching" value={`${n(r.totals.matching)} of ${n(r.totals.groups)}`} />
             </section>
             <section aria-labelledby="why-h" className="rounded-lg border border-border bg-panel p-4">
@@ -108,7 +108,7 @@ export function ReconciliationClient() {
                 <tbody>
                   {r.rows.map((x) => (
                     <tr key={`${x.day}|${x.modelKey}|${x.provider}`} className="border-b border-border align-top last:border-0" data-testid="recon-row">
-                      <td className="px-3 py-1.5 tabular">{x.day}</td>
+                      <td className="whitespace-nowrap px-3 py-1.5 tabular">{x.day}</td>
                       <th scope="row" className="px-3 py-1.5 text-left font-medium">{x.model}</th>
                       <td className="px-3 py-1.5 text-muted">{x.provider}</td>
                       <td className="px-3 py-1.5 text-right tabular">{n(x.input)} / {n(x.output)}{x.cached ? <span className="block text-xs text-muted">{n(x.cached)} cached</span> : null}</td>
