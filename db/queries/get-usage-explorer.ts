@@ -91,12 +91,15 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
   });
   // Users are listed from raw usage over the view's range when it is short enough, else the last 31 days.
   const userRange = rangeDays(range) <= USER_MAX_DAYS ? range : { from: new Date(Date.parse(`${range.to}T00:00:00Z`) - (USER_MAX_DAYS - 1) * 86_400_000).toISOString().slice(0, 10), to: range.to };
+  // One pass over the rollup for all four dimensions (grouping sets), rather than one scan per dimension.
   const options = await rows<{ dim: string; value: string }>(db, sql`
     select * from (
-      select 'model' as dim, coalesce(d.model_id, d.raw_model) as value from usage_daily d where d.workspace_id = ${workspaceId} group by 2
-      union all select 'provider', coalesce(nullif(d.provider_id, ''), '(unknown)') from usage_daily d where d.workspace_id = ${workspaceId} group by 2
-      union all select 'project', coalesce(nullif(d.project, ''), '(none)') from usage_daily d where d.workspace_id = ${workspaceId} group by 2
-      union all select 'key', coalesce(nullif(d.api_key, ''), '(none)') from usage_daily d where d.workspace_id = ${workspaceId} group by 2
+      select g.dim, g.value from (
+        select coalesce(d.model_id, d.raw_model) as m, coalesce(nullif(d.provider_id, ''), '(unknown)') as pr,
+          coalesce(nullif(d.project, ''), '(none)') as pj, coalesce(nullif(d.api_key, ''), '(none)') as k
+        from usage_daily d where d.workspace_id = ${workspaceId} group by grouping sets ((1), (2), (3), (4))
+      ) x cross join lateral (values ('model', x.m), ('provider', x.pr), ('project', x.pj), ('key', x.k)) as g(dim, value)
+      where g.value is not null
       union all select 'user', value from (select coalesce(nullif(u.user_ref, ''), '(none)') as value from usage u
         where u.workspace_id = ${workspaceId} and u.day between ${userRange.from}::date and ${userRange.to}::date group by 1 limit 500) us
     ) o order by 1, 2 limit 2500`);
