@@ -12,7 +12,7 @@ import { createWorkspace } from '@/db/queries/accounts';
 import { getEloPriceView } from '@/db/queries/get-elo-price';
 import { getOverview } from '@/db/queries/get-overview';
 import { getReconciliation } from '@/db/queries/get-reconciliation';
-import { getUsageExplorer } from '@/db/queries/get-usage-explorer';
+import { getUsageExplorer, getUsageOptions } from '@/db/queries/get-usage-explorer';
 import { seedReference } from '@/db/seed';
 import type { EngineName, TestDatabase } from '@/db/testing';
 import { createTestDatabase } from '@/db/testing';
@@ -45,10 +45,17 @@ async function load(t: TestDatabase, ws: string, n: number) {
     select workspace_id, day, coalesce(provider_id, ''), raw_model, min(model_id), project, api_key, count(*), sum(requests), sum(input_tokens), sum(cached_input_tokens),
       sum(output_tokens), sum(cost), sum(reported_cost), 0
     from usage where workspace_id = ${ws} group by workspace_id, day, coalesce(provider_id, ''), raw_model, project, api_key`);
+  await t.db.execute(sql`
+    insert into usage_daily_model (workspace_id, day, provider_id, raw_model, model_id, rows, requests, input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
+    select workspace_id, day, provider_id, raw_model, max(model_id), sum(rows), sum(requests), sum(input_tokens), sum(cached_input_tokens), sum(output_tokens),
+      sum(cost), sum(reported_cost), sum(unpriced_rows)
+    from usage_daily where workspace_id = ${ws} group by workspace_id, day, provider_id, raw_model`);
+  await t.db.execute(sql`analyze usage_daily_model`);
   await t.db.execute(sql`analyze usage`);
   await t.db.execute(sql`analyze usage_daily`);
-  const [c] = await rows<{ raw: string; rollup: string }>(t.db, sql`select (select count(*) from usage where workspace_id = ${ws})::text as raw, (select count(*) from usage_daily where workspace_id = ${ws})::text as rollup`);
-  return { raw: Number(c!.raw), rollup: Number(c!.rollup) };
+  const [c] = await rows<{ raw: string; rollup: string; narrow: string }>(t.db, sql`select (select count(*) from usage where workspace_id = ${ws})::text as raw,
+    (select count(*) from usage_daily where workspace_id = ${ws})::text as rollup, (select count(*) from usage_daily_model where workspace_id = ${ws})::text as narrow`);
+  return { raw: Number(c!.raw), rollup: Number(c!.rollup), modelRollup: Number(c!.narrow) };
 }
 
 async function time(fn: () => Promise<unknown>, runs: number) {
@@ -73,7 +80,7 @@ export async function benchDashboard(engine: EngineName, n: number, runs: number
     const started = performance.now();
     const counts = await load(t, ws, n);
     const loadSeconds = Math.round((performance.now() - started) / 100) / 10;
-    log(`[${engine}] ${counts.raw.toLocaleString('en-US')} raw rows, ${counts.rollup.toLocaleString('en-US')} rollup rows in ${loadSeconds} s; timing ${runs} calls each…`);
+    log(`[${engine}] ${counts.raw.toLocaleString('en-US')} raw rows, ${counts.rollup.toLocaleString('en-US')} daily rollup rows, ${counts.modelRollup.toLocaleString('en-US')} model rollup rows in ${loadSeconds} s; timing ${runs} calls each…`);
     const ex = (q: Record<string, string>) => explorerParamsSchema.parse(q);
     const year = { from: YEAR_FROM, to: YEAR_TO };
     const cases: { name: string; run: () => Promise<unknown>; baseline?: () => Promise<unknown> }[] = [
@@ -88,6 +95,7 @@ export async function benchDashboard(engine: EngineName, n: number, runs: number
         }));
       }),
       { name: 'usage explorer, year, filtered to one project, by model', run: () => getUsageExplorer(t.db, ws, ex({ ...year, groupBy: 'model', project: 'project-7' })), baseline: () => getUsageExplorer(t.db, ws, ex({ ...year, groupBy: 'model', project: 'project-7' }), { source: 'raw' }) },
+      { name: 'usage filter options (fetched once per range), year', run: () => getUsageOptions(t.db, ws, year) },
       { name: 'usage explorer, month, by user (raw by design)', run: () => getUsageExplorer(t.db, ws, ex({ ...MONTH, groupBy: 'user' })) },
       { name: 'usage explorer, month, one user, by model (raw by design)', run: () => getUsageExplorer(t.db, ws, ex({ ...MONTH, groupBy: 'model', user: 'user-7' })) },
       { name: 'reconciliation, year (raw by design)', run: () => getReconciliation(t.db, ws, reconciliationParamsSchema.parse(year)) },
@@ -101,7 +109,7 @@ export async function benchDashboard(engine: EngineName, n: number, runs: number
       results.push({ query: c.name, p50Ms: r.p50, p95Ms: r.p95, rawBaselineP50Ms: b?.p50 ?? null, rawBaselineP95Ms: b?.p95 ?? null });
       log(`  ${c.name.padEnd(62)} p50 ${String(r.p50).padStart(7)} ms  p95 ${String(r.p95).padStart(7)} ms${b ? `   raw: p50 ${b.p50} ms, p95 ${b.p95} ms` : ''}`);
     }
-    return { database: engine, rows: counts.raw, rollupRows: counts.rollup, loadSeconds, runs, results };
+    return { database: engine, rows: counts.raw, rollupRows: counts.rollup, modelRollupRows: counts.modelRollup, loadSeconds, runs, results };
   } finally {
     await t.destroy();
   }

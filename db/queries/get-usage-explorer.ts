@@ -46,13 +46,15 @@ export function metricOf(r: ExplorerRow, m: ExplorerMetric): number {
 
 /** `source: 'raw'` forces raw usage: the benchmark's baseline for the same view. */
 export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerParams, opts: { source?: 'raw' } = {}) {
-  const [last] = await rows<{ last: string | null }>(db, sql`select max(day)::text as last from usage_daily where workspace_id = ${workspaceId}`);
+  const [last] = await rows<{ last: string | null }>(db, sql`select max(day)::text as last from usage_daily_model where workspace_id = ${workspaceId}`);
   const today = new Date().toISOString().slice(0, 10);
   const anchor = last?.last && last.last < today ? last.last : today;
   const range = resolveRange(p, anchor);
   const raw = needsRawUsage(p) || opts.source === 'raw';
   if (needsRawUsage(p) && rangeDays(range) > USER_MAX_DAYS) throw new BadRequestError(USER_RANGE_MESSAGE, [{ path: 'user', message: `at most ${USER_MAX_DAYS} days` }]);
-  const src = sql.raw(raw ? 'usage' : 'usage_daily');
+  // Raw usage only for users; the full rollup when a project or key is involved; else the narrow model rollup.
+  const needsKeyDims = p.project.length > 0 || p.key.length > 0 || p.groupBy === 'project' || p.groupBy === 'key';
+  const src = sql.raw(raw ? 'usage' : needsKeyDims ? 'usage_daily' : 'usage_daily_model');
   const w = where(workspaceId, p, range);
   const g = sql.raw(GROUP_SQL[p.groupBy]);
   const grouped = await rows<{ key: string; label: string | null; spend: string | null; reported: string | null; requests: string; input: string; cached: string; output: string }>(db, sql`
@@ -89,6 +91,17 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
     // `id` is the group's own key (a model id for models): what the chart's stable colours hash.
     return { day: r.day, key: on ? (all.find((x) => x.key === r.key)?.label ?? r.key) : 'Other', id: on ? r.key : 'Other', value: metricOf(row, p.metric) };
   });
+
+  const totalSpend = toDecimalString(all.reduce((s, r) => s.plus(r.spend), new D(0)), 6);
+  return { range, anchor, raw, hasUsage: !!last?.last, rows: pageRows, all, page, pages, total: all.length, series, totalSpend };
+}
+
+/**
+ * The values the filters offer: models and providers from the narrow rollup, projects and keys from the full one,
+ * users from raw usage over the view's range when it is short enough (else its last 31 days). Separate from the view
+ * so the browser fetches it once per range, not on every change of grouping, metric or page.
+ */
+export async function getUsageOptions(db: Db, workspaceId: string, range: { from: string; to: string }): Promise<{ dim: string; value: string }[]> {
   // Users are listed from raw usage over the view's range when it is short enough, else the last 31 days.
   const userRange = rangeDays(range) <= USER_MAX_DAYS ? range : { from: new Date(Date.parse(`${range.to}T00:00:00Z`) - (USER_MAX_DAYS - 1) * 86_400_000).toISOString().slice(0, 10), to: range.to };
   // One pass over the rollup for all four dimensions (grouping sets), rather than one scan per dimension.
@@ -103,6 +116,5 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
       union all select 'user', value from (select coalesce(nullif(u.user_ref, ''), '(none)') as value from usage u
         where u.workspace_id = ${workspaceId} and u.day between ${userRange.from}::date and ${userRange.to}::date group by 1 limit 500) us
     ) o order by 1, 2 limit 2500`);
-  const totalSpend = toDecimalString(all.reduce((s, r) => s.plus(r.spend), new D(0)), 6);
-  return { range, anchor, raw, rows: pageRows, all, page, pages, total: all.length, series, totalSpend, options };
+  return options;
 }

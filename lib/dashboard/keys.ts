@@ -29,6 +29,11 @@ export function explorerKey(p: ExplorerParams) {
   return ['usage:explore', clean(p)] as const;
 }
 
+/** Filter values change only with uploads (and users with the range): fetched once per range. */
+export function usageOptionsKey(range: { from: string; to: string }) {
+  return ['usage:options', range] as const;
+}
+
 export function reconciliationKey(p: ReconciliationParams) {
   return ['usage:reconciliation', clean(p)] as const;
 }

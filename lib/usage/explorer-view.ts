@@ -12,9 +12,12 @@ export type ExplorerView = {
   totalSpend: string;
   rows: ExplorerRowView[];
   series: { day: string; key: string; id: string; value: number }[];
-  options: { dim: string; value: string }[];
+  /** False when the workspace has no usage at all (the empty state leads to /uploads). */
+  hasUsage: boolean;
 };
 
+export type UsageOptions = { options: { dim: string; value: string }[] };
+
 export function toExplorerView(r: ExplorerView & Record<string, unknown>): ExplorerView {
-  return { range: r.range, anchor: r.anchor, raw: r.raw, page: r.page, pages: r.pages, total: r.total, totalSpend: r.totalSpend, rows: r.rows, series: r.series, options: r.options };
+  return { range: r.range, anchor: r.anchor, raw: r.raw, page: r.page, pages: r.pages, total: r.total, totalSpend: r.totalSpend, rows: r.rows, series: r.series, hasUsage: r.hasUsage };
 }

@@ -2,10 +2,11 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import Link from 'next/link';
 import { getQueryClient } from '@/app/_components/query-client';
 import { getDb } from '@/db';
-import { getUsageExplorer } from '@/db/queries/get-usage-explorer';
+import { getUsageExplorer, getUsageOptions } from '@/db/queries/get-usage-explorer';
 import { requirePageAccess } from '@/lib/auth/page';
-import { explorerKey } from '@/lib/dashboard/keys';
+import { explorerKey, usageOptionsKey } from '@/lib/dashboard/keys';
 import { parseExplorerParams } from '@/lib/usage/explorer-params';
+import type { ExplorerView } from '@/lib/usage/explorer-view';
 import { toExplorerView } from '@/lib/usage/explorer-view';
 import { UsageClient, UsageCsvLink, UsageHeadline } from './usage-client';
 
@@ -23,7 +24,10 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   }
   const p = parseExplorerParams(raw);
   const qc = getQueryClient();
-  await qc.prefetchQuery({ queryKey: explorerKey(p), queryFn: async () => toExplorerView(await getUsageExplorer(await getDb(), access.workspace.id, p)) });
+  const db = await getDb();
+  await qc.prefetchQuery({ queryKey: explorerKey(p), queryFn: async () => toExplorerView(await getUsageExplorer(db, access.workspace.id, p)) });
+  const range = qc.getQueryData<ExplorerView>(explorerKey(p))?.range;
+  if (range) await qc.prefetchQuery({ queryKey: usageOptionsKey(range), queryFn: async () => ({ options: await getUsageOptions(db, access.workspace.id, range) }) });
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <div className="flex flex-col gap-5">

@@ -5,11 +5,11 @@ import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { getJson, retryTransient } from '@/app/_components/api-client';
 import { EmptyUsage, QueryError, Skeleton } from '@/app/_components/query-state';
-import { explorerKey } from '@/lib/dashboard/keys';
+import { explorerKey, usageOptionsKey } from '@/lib/dashboard/keys';
 import { formatCurrency } from '@/lib/money';
 import type { ExplorerParams } from '@/lib/usage/explorer-params';
 import { EXPLORER_GROUPS, EXPLORER_METRICS, explorerSearch, METRIC_LABELS, parseExplorerParams, USER_MAX_DAYS } from '@/lib/usage/explorer-params';
-import type { ExplorerRowView, ExplorerView } from '@/lib/usage/explorer-view';
+import type { ExplorerRowView, ExplorerView, UsageOptions } from '@/lib/usage/explorer-view';
 import { MetricChart } from './metric-chart';
 
 const n = (v: number) => v.toLocaleString('en-US');
@@ -28,6 +28,16 @@ export function useExplorerQuery(p: ExplorerParams) {
     queryFn: ({ signal }) => getJson<ExplorerView>(`/api/v1/usage/explore?${new URLSearchParams(explorerKey(p)[1])}`, { signal }),
     placeholderData: keepPreviousData,
     retry: retryTransient,
+  });
+}
+
+export function useUsageOptionsQuery(range: { from: string; to: string } | undefined) {
+  return useQuery({
+    queryKey: usageOptionsKey(range ?? { from: '', to: '' }),
+    queryFn: ({ signal }) => getJson<UsageOptions>(`/api/v1/usage/options?${new URLSearchParams(range)}`, { signal }),
+    enabled: !!range,
+    staleTime: 5 * 60_000,
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -74,7 +84,8 @@ export function UsageSkeleton() {
 export function UsageClient() {
   const { state, p, q } = useExplorer();
   const { data: r, error, isPending, isFetching, refetch } = q;
-  const optionsOf = (dim: string) => r?.options.filter((o) => o.dim === dim).map((o) => o.value) ?? [];
+  const options = useUsageOptionsQuery(r?.range).data?.options ?? [];
+  const optionsOf = (dim: string) => options.filter((o) => o.dim === dim).map((o) => o.value);
   const base = Object.fromEntries(Object.entries(state).filter(([k]) => k !== 'page'));
   const submit = (e: React.FormEvent<HTMLFormElement>) => {
     const fields: Record<string, string> = {};
@@ -122,7 +133,7 @@ export function UsageClient() {
         <QueryError title={(error as Error & { status?: number }).status === 400 ? 'This view cannot be shown.' : 'Could not load usage.'} error={error}
           onRetry={(error as Error & { status?: number }).status === 400 ? undefined : () => refetch()} />
       ) : isPending || !r ? <UsageSkeleton /> : r.total === 0 ? (
-        r.options.length === 0 ? <EmptyUsage title="No usage in this workspace yet." /> : (
+        !r.hasUsage ? <EmptyUsage title="No usage in this workspace yet." /> : (
           <div className="rounded-lg border border-dashed border-border bg-panel p-8 text-center text-sm text-muted">
             No usage matches. <Link className="text-accent underline" href="/uploads">Upload an export</Link> or widen the range.
           </div>
