@@ -99,13 +99,13 @@ export async function getEloPriceView(db: Db, params: EloPriceParams, workspaceI
  * its actual input:output token ratio (rounded to two decimals, as `r:1`).
  */
 export async function getYourUsage(db: Db, workspaceId: string, period: '30d' | '90d' | '365d'): Promise<YourUsage | null> {
-  const [last] = await rows<{ last: string | null }>(db, sql`select max(day)::text as last from usage_daily where workspace_id = ${workspaceId}`);
+  const [last] = await rows<{ last: string | null }>(db, sql`select max(day)::text as last from usage_daily_model where workspace_id = ${workspaceId}`);
   if (!last?.last) return null;
   const days = Number(period.slice(0, -1));
   const from = new Date(Date.parse(`${last.last}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
   const byModel = await rows<{ model_id: string; name: string; spend: string | null; input: string; output: string }>(db, sql`
     select d.model_id, m.name, sum(d.cost)::text as spend, sum(d.input_tokens)::text as input, sum(d.output_tokens)::text as output
-    from usage_daily d join models m on m.id = d.model_id
+    from usage_daily_model d join models m on m.id = d.model_id
     where d.workspace_id = ${workspaceId} and d.day between ${from}::date and ${last.last}::date
     group by 1, 2 order by sum(d.cost) desc nulls last`);
   const total = byModel.reduce((s, r) => s.plus(r.spend ?? 0), new D(0));

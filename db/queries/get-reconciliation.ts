@@ -24,7 +24,7 @@ export type Reconciliation = {
  * The default range is the 90 days ending on the latest day with a reported cost.
  */
 export async function getReconciliation(db: Db, workspaceId: string, p: ReconciliationParams): Promise<Reconciliation> {
-  const [last] = await rows<{ last: string | null }>(db, sql`select max(day)::text as last from usage_daily where workspace_id = ${workspaceId} and reported_cost is not null`);
+  const [last] = await rows<{ last: string | null }>(db, sql`select max(day)::text as last from usage_daily_model where workspace_id = ${workspaceId} and reported_cost is not null`);
   const empty: Reconciliation = { range: null, totals: { computed: '0', reported: '0', difference: '0', differencePct: null, groups: 0, matching: 0 }, reasons: [], rows: [], all: [], page: 1, pages: 1 };
   if (!last?.last && !p.from && !p.to) return empty;
   const to = p.to ?? last?.last ?? new Date().toISOString().slice(0, 10);
