@@ -79,6 +79,7 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
   const page = Math.min(p.page, pages);
   const pageRows = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const onPage = new Set(pageRows.slice(0, 8).map((r) => r.key));
+  const labels = new Map(all.map((r) => [r.key, r.label]));
   const series = p.groupBy === 'day' ? [] : (await rows<{ day: string; key: string; spend: string | null; requests: string; input: string; cached: string; output: string }>(db, sql`
     select d.day::text as day, ${g} as key, sum(d.cost)::text as spend, sum(d.requests)::text as requests, sum(d.input_tokens)::text as input,
       sum(d.cached_input_tokens)::text as cached, sum(d.output_tokens)::text as output
@@ -89,7 +90,7 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
     row.perRequest = row.requests ? String(Number(row.spend) / row.requests) : null;
     const on = onPage.has(r.key);
     // `id` is the group's own key (a model id for models): what the chart's stable colours hash.
-    return { day: r.day, key: on ? (all.find((x) => x.key === r.key)?.label ?? r.key) : 'Other', id: on ? r.key : 'Other', value: metricOf(row, p.metric) };
+    return { day: r.day, key: on ? (labels.get(r.key) ?? r.key) : 'Other', id: on ? r.key : 'Other', value: metricOf(row, p.metric) };
   });
 
   const totalSpend = toDecimalString(all.reduce((s, r) => s.plus(r.spend), new D(0)), 6);
