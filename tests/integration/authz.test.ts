@@ -167,7 +167,8 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
       }
     }
     expect(got).toEqual(want);
-  });
+    // Every route × every caller, one after another: on a loaded 2-core machine Postgres needs more than the default.
+  }, 300_000);
 
   test('DELETE /api/v1/keys/:id: owner revokes; editor and keys cannot; a revoked key dies at once', async () => {
     const del = (caller: Caller, id: string) => keyById.DELETE(new Request(`${ORIGIN}/api/v1/keys/${id}`, { method: 'DELETE', headers: caller.headers }), { params: Promise.resolve({ id }) });
