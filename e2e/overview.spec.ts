@@ -13,6 +13,12 @@ test('overview of the demo workspace: cards, stacked daily spend, switchable gro
   await page.getByRole('link', { name: 'by project' }).click();
   await expect(page).toHaveURL(/by=project/);
   await expect(page.locator('.recharts-legend-wrapper')).toContainText('support-bot');
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'by project' })).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('.recharts-legend-wrapper')).toContainText('support-bot');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'e2e/screenshots/overview-dark.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
   // Back to the team's own workspace for the tests that follow.
   await page.getByRole('combobox', { name: 'Workspace' }).selectOption('acme-analytics');
   await expect(page.getByText('owner · demo data')).toHaveCount(0);

@@ -9,10 +9,19 @@ test('usage explorer: filters and grouping live in the URL; the CSV is what is s
   await expect(page.getByTestId('usage-row')).toHaveCount(4);
   await page.getByRole('form', { name: 'Filters' }).getByLabel('Project', { exact: true }).selectOption('support-bot');
   await page.getByRole('form', { name: 'Filters' }).getByLabel('Group by', { exact: true }).selectOption('model');
+  const legend = page.locator('.recharts-legend-wrapper');
+  await expect(legend).toContainText('support-bot');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/project=support-bot/);
   await expect(page.getByTestId('usage-row')).toHaveCount(2);
   await expect(page.getByTestId('usage-row').first()).toContainText('GPT');
+  // The chart follows the table: the legend now names models, not projects.
+  await expect(legend).toContainText('GPT-3.5 Turbo');
+  await expect(legend).not.toContainText('search-rag');
+  // A reload (or a shared link) reproduces the view.
+  await page.reload();
+  await expect(page.getByTestId('usage-row')).toHaveCount(2);
+  await expect(page.getByRole('form', { name: 'Filters' }).getByLabel('Project', { exact: true })).toHaveValue('support-bot');
   await page.screenshot({ path: 'e2e/screenshots/usage.png', fullPage: true });
   const csv = await page.request.get('/api/v1/usage/explore?preset=90d&groupBy=model&project=support-bot&format=csv');
   expect(csv.headers()['content-type']).toContain('text/csv');

@@ -15,6 +15,7 @@ import type { EngineName, TestDatabase } from '@/db/testing';
 import { createTestDatabase } from '@/db/testing';
 import { withIngestSession } from '@/db/ingest-session';
 import { parseArgs } from '@/lib/cli/args';
+import { benchDashboard } from './bench-dashboard';
 import { benchElo } from './bench-elo';
 import { benchWhatIf } from './bench-whatif';
 import { benchTokens } from './bench-tokens';
@@ -150,8 +151,17 @@ async function main() {
     }
     process.exit(0);
   }
+  if (cmd === 'dashboard') {
+    const engine = (typeof args.flags.engine === 'string' ? args.flags.engine : 'postgres') as EngineName;
+    if (engine === 'postgres' && !process.env.DATABASE_URL) process.env.DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+    const r = await benchDashboard(engine, rowsWanted, Number(args.flags.runs ?? 20), log);
+    const worst = Math.max(...r.results.map((x) => x.p95Ms));
+    if (json) process.stdout.write(`${JSON.stringify({ ...r, worstP95Ms: worst, target: 'p95 < 100 ms' })}\n`);
+    else log(`${r.database}: ${r.rows.toLocaleString('en-US')} rows; worst p95 ${worst} ms (target < 100 ms)`);
+    process.exit(0);
+  }
   if (cmd !== 'ingest') {
-    log('usage: npm run bench -- ingest --rows N [--engine postgres|pglite|both] [--json]\n       npm run bench -- elo [--judgments N] [--rounds R] [--models M] [--json]\n       npm run bench -- tokens [--samples N] [--file-mb M] [--json]\n       npm run bench -- whatif [--rows N] [--engine postgres|pglite] [--json]');
+    log('usage: npm run bench -- ingest --rows N [--engine postgres|pglite|both] [--json]\n       npm run bench -- elo [--judgments N] [--rounds R] [--models M] [--json]\n       npm run bench -- dashboard --rows N [--engine postgres|pglite] [--runs R] [--json]\n       npm run bench -- tokens [--samples N] [--file-mb M] [--json]\n       npm run bench -- whatif [--rows N] [--engine postgres|pglite] [--json]');
     process.exit(2);
   }
   const engineFlag = typeof args.flags.engine === 'string' ? args.flags.engine : process.env.DATABASE_URL ? 'postgres' : 'pglite';

@@ -11,9 +11,15 @@ export function apiError(r: ApiResult): string {
   return (r.body.error as { message?: string } | undefined)?.message ?? `Something went wrong (${r.status}).`;
 }
 
-/** For React Query: the body on success, an Error carrying the API's message otherwise. */
+/** For React Query: the body on success, an Error carrying the API's message (and the HTTP status) otherwise. */
 export async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
   const r = await callApi(url, init);
-  if (!r.ok) throw new Error(apiError(r));
+  if (!r.ok) throw Object.assign(new Error(apiError(r)), { status: r.status });
   return r.body as T;
+}
+
+/** Retry what may pass on a second try (network, 5xx), never a request the API refused (4xx). */
+export function retryTransient(failures: number, error: Error): boolean {
+  const status = (error as Error & { status?: number }).status;
+  return failures < 1 && (status === undefined || status >= 500);
 }

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rows } from '@/db/client';
 import type { EloPriceParams } from '@/lib/models/elo-price-params';
-import type { EloPriceView, PriceDateOption, SnapshotOption } from '@/lib/models/elo-price-types';
+import type { EloPriceView, PriceDateOption, SnapshotOption, YourUsage } from '@/lib/models/elo-price-types';
+import { D, toDecimalString } from '@/lib/money';
 export type { EloPriceView } from '@/lib/models/elo-price-types';
 import { parseProviderChoice } from '@/lib/models/elo-price-params';
 import type { ModelQualityPrice } from '@/lib/quality/frontier';
@@ -79,10 +80,43 @@ export async function getEloPriceView(db: Db, params: EloPriceParams, workspaceI
   const options = await getEloPriceOptions(db, workspaceId);
   const snapshot = options.snapshots.find((s) => s.id === params.elo) ?? options.snapshots.find((s) => !s.own && s.asOf === params.elo) ?? options.snapshots[0] ?? null;
   const priceDate = params.prices ?? options.priceDates[0]?.effectiveFrom ?? null;
-  const mix = parseMix(params.mix);
-  if (!snapshot || !priceDate) return { snapshot, priceDate, mix, points: [], unpriced: [], options };
+  const usage = params.usage === '1' && workspaceId ? await getYourUsage(db, workspaceId, params.period ?? '90d') : null;
+  // Your own input:output ratio is the default mix while "your usage" is on; a mix chosen in the URL still wins.
+  const mix = !params.mix && usage?.mix ? usage.mix : parseMix(params.mix);
+  if (!snapshot || !priceDate) return { snapshot, priceDate, mix, points: [], unpriced: [], options, usage };
   const data = await getEloPriceRows(db, { snapshotId: snapshot.id, priceDate });
   const points = buildEloPricePoints(data, { mix, providerChoice: parseProviderChoice(params.p) });
   const unpriced = data.filter((d) => d.prices.length === 0).map((d) => ({ modelId: d.modelId, name: d.name, elo: d.elo }));
-  return { snapshot, priceDate, mix, points, unpriced, options };
+  if (usage) {
+    const plotted = new Set(points.map((p) => p.modelId));
+    for (const m of usage.models) m.onChart = plotted.has(m.modelId);
+  }
+  return { snapshot, priceDate, mix, points, unpriced, options, usage };
+}
+
+/**
+ * The workspace's spend per catalog model over the period ending on its latest usage day, from the daily rollup, and
+ * its actual input:output token ratio (rounded to two decimals, as `r:1`).
+ */
+export async function getYourUsage(db: Db, workspaceId: string, period: '30d' | '90d' | '365d'): Promise<YourUsage | null> {
+  const [last] = await rows<{ last: string | null }>(db, sql`select max(day)::text as last from usage_daily_model where workspace_id = ${workspaceId}`);
+  if (!last?.last) return null;
+  const days = Number(period.slice(0, -1));
+  const from = new Date(Date.parse(`${last.last}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  const byModel = await rows<{ model_id: string; name: string; spend: string | null; input: string; output: string }>(db, sql`
+    select d.model_id, m.name, sum(d.cost)::text as spend, sum(d.input_tokens)::text as input, sum(d.output_tokens)::text as output
+    from usage_daily_model d join models m on m.id = d.model_id
+    where d.workspace_id = ${workspaceId} and d.day between ${from}::date and ${last.last}::date
+    group by 1, 2 order by sum(d.cost) desc nulls last`);
+  const total = byModel.reduce((s, r) => s.plus(r.spend ?? 0), new D(0));
+  const input = byModel.reduce((s, r) => s + Number(r.input), 0);
+  const output = byModel.reduce((s, r) => s + Number(r.output), 0);
+  return {
+    from, to: last.last, total: toDecimalString(total, 2),
+    mix: output > 0 ? { input: Math.round((input / output) * 100) / 100, output: 1 } : null,
+    models: byModel.map((r) => ({
+      modelId: r.model_id, name: r.name, spend: toDecimalString(new D(r.spend ?? 0), 2),
+      share: total.isZero() ? 0 : Number(new D(r.spend ?? 0).div(total).toFixed(4)), onChart: false,
+    })),
+  };
 }

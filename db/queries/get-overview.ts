@@ -10,6 +10,8 @@ import { D, toDecimalString } from '@/lib/money';
  */
 export const OVERVIEW_GROUPS = ['model', 'provider', 'project', 'key'] as const;
 export type OverviewGroup = (typeof OVERVIEW_GROUPS)[number];
+/** Model and provider views read the narrow rollup (day × provider × model); project and key views the full one. */
+const NARROW = 'usage_daily_model';
 const GROUP_SQL: Record<OverviewGroup, string> = { model: 'coalesce(m.name, d.raw_model)', provider: "coalesce(nullif(d.provider_id, ''), '(unknown)')", project: "coalesce(nullif(d.project, ''), '(none)')", key: "coalesce(nullif(d.api_key, ''), '(none)')" };
 
 export type Overview = {
@@ -22,18 +24,20 @@ export type Overview = {
   topProject: { name: string; spend: string } | null;
   openWeightsShare: number | null;
   series: { day: string; key: string; spend: number }[];
+  /** Series key → the model id behind it (grouping by model), for the charts' stable colours. */
+  seriesIds: Record<string, string>;
   movers: { key: string; before: string; after: string; change: string }[];
 };
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: OverviewGroup; days?: number }): Promise<Overview> {
-  const [last] = await rows<{ last: string | null }>(db, sql`select max(day)::text as last from usage_daily where workspace_id = ${workspaceId}`);
+  const [last] = await rows<{ last: string | null }>(db, sql`select max(day)::text as last from usage_daily_model where workspace_id = ${workspaceId}`);
   const today = iso(new Date());
   const asOf = last?.last ? (last.last < today ? last.last : today) : null;
   const empty: Overview = {
     asOf, month: { from: '', to: '', spend: '0', requests: 0, inputTokens: 0, outputTokens: 0, costPer1kRequests: null }, lastMonthSameDays: '0', lastMonth: '0',
-    forecast: null, topModel: null, topProject: null, openWeightsShare: null, series: [], movers: [],
+    forecast: null, topModel: null, topProject: null, openWeightsShare: null, series: [], seriesIds: {}, movers: [],
   };
   if (!asOf) return empty;
   const a = new Date(`${asOf}T00:00:00Z`);
@@ -46,38 +50,40 @@ export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: 
 
   const [m] = await rows<{ spend: string | null; requests: string | null; input: string | null; output: string | null }>(db, sql`
     select sum(cost)::text as spend, sum(requests)::text as requests, sum(input_tokens)::text as input, sum(output_tokens)::text as output
-    from usage_daily where workspace_id = ${workspaceId} and day between ${monthStart}::date and ${asOf}::date`);
+    from usage_daily_model where workspace_id = ${workspaceId} and day between ${monthStart}::date and ${asOf}::date`);
   const [p] = await rows<{ same: string | null; whole: string | null }>(db, sql`
     select sum(cost) filter (where day <= ${prevSameDay}::date)::text as same, sum(cost)::text as whole
-    from usage_daily where workspace_id = ${workspaceId} and day between ${prevStart}::date and ${prevEnd}::date`);
+    from usage_daily_model where workspace_id = ${workspaceId} and day between ${prevStart}::date and ${prevEnd}::date`);
   const daily = await rows<{ day: string; spend: string }>(db, sql`
-    select day::text as day, coalesce(sum(cost), 0)::text as spend from usage_daily
+    select day::text as day, coalesce(sum(cost), 0)::text as spend from usage_daily_model
     where workspace_id = ${workspaceId} and day between ${monthStart}::date and ${asOf}::date group by day order by day`);
-  const top = async (col: string) => (await rows<{ name: string; spend: string }>(db, sql`
-    select ${sql.raw(col)} as name, sum(d.cost)::text as spend from usage_daily d left join models m on m.id = d.model_id
+  const top = async (col: string, table: string) => (await rows<{ name: string; spend: string }>(db, sql`
+    select ${sql.raw(col)} as name, sum(d.cost)::text as spend from ${sql.raw(table)} d left join models m on m.id = d.model_id
     where d.workspace_id = ${workspaceId} and d.day between ${monthStart}::date and ${asOf}::date group by 1 order by sum(d.cost) desc nulls last limit 1`))[0] ?? null;
-  const [topModel, topProject] = await Promise.all([top(GROUP_SQL.model), top(GROUP_SQL.project)]);
+  const [topModel, topProject] = await Promise.all([top(GROUP_SQL.model, NARROW), top(GROUP_SQL.project, 'usage_daily')]);
   const [ow] = await rows<{ open: string | null; total: string | null }>(db, sql`
     select sum(d.cost) filter (where m.open_weights)::text as open, sum(d.cost)::text as total
-    from usage_daily d left join models m on m.id = d.model_id where d.workspace_id = ${workspaceId} and d.day between ${monthStart}::date and ${asOf}::date`);
+    from usage_daily_model d left join models m on m.id = d.model_id where d.workspace_id = ${workspaceId} and d.day between ${monthStart}::date and ${asOf}::date`);
 
   const days = opts.days ?? 90;
   const from = iso(new Date(a.getTime() - (days - 1) * 86_400_000));
-  const raw = await rows<{ day: string; key: string; spend: string }>(db, sql`
-    select d.day::text as day, ${sql.raw(GROUP_SQL[opts.groupBy])} as key, coalesce(sum(d.cost), 0)::text as spend
-    from usage_daily d left join models m on m.id = d.model_id
+  const raw = await rows<{ day: string; key: string; id: string; spend: string }>(db, sql`
+    select d.day::text as day, ${sql.raw(GROUP_SQL[opts.groupBy])} as key, min(coalesce(d.model_id, d.raw_model)) as id, coalesce(sum(d.cost), 0)::text as spend
+    from ${sql.raw(opts.groupBy === 'model' || opts.groupBy === 'provider' ? NARROW : 'usage_daily')} d left join models m on m.id = d.model_id
     where d.workspace_id = ${workspaceId} and d.day between ${from}::date and ${asOf}::date group by 1, 2 order by 1`);
   // Keep the six biggest series; the rest is "Other" (a stacked chart of 40 colours reads as noise).
   const totals = new Map<string, InstanceType<typeof D>>();
   for (const r of raw) totals.set(r.key, (totals.get(r.key) ?? new D(0)).plus(r.spend));
   const keep = new Set([...totals.entries()].sort((x, y) => y[1].cmp(x[1])).slice(0, 6).map(([k]) => k));
   const series = raw.map((r) => ({ day: r.day, key: keep.has(r.key) ? r.key : 'Other', spend: Number(r.spend) }));
+  const seriesIds: Record<string, string> = {};
+  if (opts.groupBy === 'model') for (const r of raw) if (keep.has(r.key)) seriesIds[r.key] = r.id;
 
   const w1 = iso(new Date(a.getTime() - 6 * 86_400_000));
   const w0 = iso(new Date(a.getTime() - 13 * 86_400_000));
   const moversRaw = await rows<{ key: string; before: string | null; after: string | null }>(db, sql`
     select ${sql.raw(GROUP_SQL.model)} as key, sum(d.cost) filter (where d.day < ${w1}::date)::text as before, sum(d.cost) filter (where d.day >= ${w1}::date)::text as after
-    from usage_daily d left join models m on m.id = d.model_id where d.workspace_id = ${workspaceId} and d.day between ${w0}::date and ${asOf}::date group by 1`);
+    from usage_daily_model d left join models m on m.id = d.model_id where d.workspace_id = ${workspaceId} and d.day between ${w0}::date and ${asOf}::date group by 1`);
   const movers = moversRaw.map((r) => ({ key: r.key, before: r.before ?? '0', after: r.after ?? '0', change: toDecimalString(new D(r.after ?? 0).minus(r.before ?? 0), 2) }))
     .filter((r) => new D(r.change).gt(0)).sort((x, y) => new D(y.change).cmp(x.change)).slice(0, 5);
 
@@ -107,6 +113,7 @@ export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: 
     topProject: topProject ? { name: topProject.name, spend: toDecimalString(new D(topProject.spend ?? 0), 2) } : null,
     openWeightsShare: ow?.total && new D(ow.total).gt(0) ? Number(new D(ow.open ?? 0).div(ow.total).toFixed(4)) : null,
     series,
+    seriesIds,
     movers,
   };
 }

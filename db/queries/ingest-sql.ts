@@ -77,12 +77,30 @@ export const INSERT_USAGE = `
         else d.reported_cost + excluded.reported_cost end,
       unpriced_rows = d.unpriced_rows + excluded.unpriced_rows
     returning 1
+  ),
+  -- The narrow rollup (day × provider × model) the dashboards read for model and provider views, same statement.
+  roll_model as (
+    insert into usage_daily_model as d (workspace_id, day, provider_id, raw_model, model_id, rows, requests,
+      input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
+    select $1::uuid, day, coalesce(provider_id, ''), raw_model, max(model_id), count(*), sum(requests), sum(input_tokens),
+      sum(cached_input_tokens), sum(output_tokens), sum(cost), sum(reported_cost), count(*) filter (where price_status in ('no_price', 'unmapped'))
+    from ins group by day, coalesce(provider_id, ''), raw_model
+    on conflict (workspace_id, day, provider_id, raw_model) do update set
+      model_id = coalesce(excluded.model_id, d.model_id), rows = d.rows + excluded.rows, requests = d.requests + excluded.requests,
+      input_tokens = d.input_tokens + excluded.input_tokens, cached_input_tokens = d.cached_input_tokens + excluded.cached_input_tokens,
+      output_tokens = d.output_tokens + excluded.output_tokens,
+      cost = case when d.cost is null then excluded.cost when excluded.cost is null then d.cost else d.cost + excluded.cost end,
+      reported_cost = case when d.reported_cost is null then excluded.reported_cost when excluded.reported_cost is null then d.reported_cost
+        else d.reported_cost + excluded.reported_cost end,
+      unpriced_rows = d.unpriced_rows + excluded.unpriced_rows
+    returning 1
   )
   select count(*)::int as inserted, coalesce(sum(requests), 0)::text as requests, coalesce(sum(input_tokens), 0)::text as input_tokens,
     coalesce(sum(cached_input_tokens), 0)::text as cached_input_tokens, coalesce(sum(output_tokens), 0)::text as output_tokens,
     sum(cost)::text as cost, sum(reported_cost)::text as reported_cost, min(day)::text as first_day, max(day)::text as last_day,
     count(*) filter (where price_status = 'backdated')::int as backdated,
     (select count(*) from roll)::int as rollup_rows,
+    (select count(*) from roll_model)::int as model_rollup_rows,
     (select coalesce(json_agg(json_build_object('rawModel', raw_model, 'rows', n) order by n desc, raw_model), '[]')
        from (select raw_model, count(*)::int as n from ins where price_status = 'unmapped' group by raw_model order by 2 desc limit 100) u) as unmapped,
     (select coalesce(json_agg(json_build_object('rawModel', raw_model, 'providerId', provider_id, 'rows', n) order by n desc, raw_model), '[]')
@@ -99,4 +117,11 @@ export const REBUILD_ROLLUP = [
      count(*) filter (where price_status in ('no_price', 'unmapped'))
    from usage where workspace_id = $1 and day = any($2::date[])
    group by workspace_id, day, coalesce(provider_id, ''), raw_model, project, api_key`,
+  `delete from usage_daily_model where workspace_id = $1 and day = any($2::date[])`,
+  `insert into usage_daily_model (workspace_id, day, provider_id, raw_model, model_id, rows, requests,
+     input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
+   select workspace_id, day, provider_id, raw_model, max(model_id), sum(rows), sum(requests), sum(input_tokens),
+     sum(cached_input_tokens), sum(output_tokens), sum(cost), sum(reported_cost), sum(unpriced_rows)
+   from usage_daily where workspace_id = $1 and day = any($2::date[])
+   group by workspace_id, day, provider_id, raw_model`,
 ];

@@ -106,6 +106,31 @@ export const usageDaily = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.providerId, t.rawModel, t.project, t.apiKey] })],
 );
 
+/**
+ * A second, narrow rollup per day × provider × model (no project, no key): what most dashboard views group by. It
+ * stays tens of rows per day however many projects and keys a workspace has, so a year of it reads in milliseconds.
+ * Maintained beside `usage_daily` by the same statements (ingest, re-pricing, deletes).
+ */
+export const usageDailyModel = pgTable(
+  'usage_daily_model',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    providerId: text('provider_id').notNull().default(''),
+    rawModel: text('raw_model').notNull(),
+    modelId: text('model_id'),
+    rows: integer('rows').notNull(),
+    requests: bigint('requests', { mode: 'number' }).notNull(),
+    inputTokens: bigint('input_tokens', { mode: 'number' }).notNull(),
+    cachedInputTokens: bigint('cached_input_tokens', { mode: 'number' }).notNull(),
+    outputTokens: bigint('output_tokens', { mode: 'number' }).notNull(),
+    cost: numeric('cost', { precision: 24, scale: 12 }),
+    reportedCost: numeric('reported_cost', { precision: 24, scale: 12 }),
+    unpricedRows: integer('unpriced_rows').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.providerId, t.rawModel] })],
+);
+
 /** Column mappings for generic CSVs, remembered per workspace by the header they were made for. */
 export const csvMappings = pgTable(
   'csv_mappings',

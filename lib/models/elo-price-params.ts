@@ -13,6 +13,9 @@ export const eloPriceParamsSchema = z.object({
   mix: z.string().regex(/^\d+(\.\d+)?:\d+(\.\d+)?$/, 'expected input:output, e.g. 3:1').optional(),
   p: z.string().max(4000).optional(),
   frontier: z.enum(['0', '1']).optional(),
+  /** "Your usage": bubble size = the workspace's spend per model over `period`, blended at its own input:output mix. */
+  usage: z.enum(['0', '1']).optional(),
+  period: z.enum(['30d', '90d', '365d']).optional(),
   /** Table sort: display only, not part of the data query. */
   sort: z.string().max(20).optional(),
   dir: z.enum(['asc', 'desc']).optional(),

@@ -13,4 +13,15 @@ export type EloPriceView = {
   /** Models with an Elo in the snapshot but no price in force on the day (listed, not plotted). */
   unpriced: { modelId: string; name: string; elo: number }[];
   options: { snapshots: SnapshotOption[]; priceDates: PriceDateOption[] };
+  /** The workspace's own mix ("your usage" on): spend per model over the period, its actual input:output ratio. */
+  usage?: YourUsage | null;
+};
+
+export type YourUsage = {
+  from: string;
+  to: string;
+  total: string;
+  /** input:output tokens over the period (null without output tokens); the chart blends at it unless a mix is chosen. */
+  mix: TokenMix | null;
+  models: { modelId: string; name: string; spend: string; share: number; onChart: boolean }[];
 };

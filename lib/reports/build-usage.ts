@@ -18,7 +18,7 @@ export function parseUsageSource(query: string): ExplorerParams {
   return parsed.data;
 }
 
-const DIM_LABEL = { model: 'Model', provider: 'Provider', project: 'Project', key: 'API key', day: 'Day' } as const;
+const DIM_LABEL = { model: 'Model', provider: 'Provider', project: 'Project', key: 'API key', user: 'User', day: 'Day' } as const;
 
 /** The Usage explorer view (its range, filters and grouping) frozen: totals per group, by month, and spend over time. */
 export async function buildUsageSnapshot(db: Db, workspaceId: string, query: string): Promise<ReportSnapshot> {
@@ -36,7 +36,7 @@ export async function buildUsageSnapshot(db: Db, workspaceId: string, query: str
   const input = r.all.reduce((s, x) => s + x.input, 0);
   const output = r.all.reduce((s, x) => s + x.output, 0);
   const perMtok = input + output ? toDecimalString(new D(total).div(input + output).times(1e6), 4) : null;
-  const filters = (['model', 'provider', 'project', 'key'] as const).filter((d) => p[d].length).map((d) => `${DIM_LABEL[d]}: ${p[d].join(', ')}`);
+  const filters = (['model', 'provider', 'project', 'key', 'user'] as const).filter((d) => p[d].length).map((d) => `${DIM_LABEL[d]}: ${p[d].join(', ')}`);
   const top = r.all.slice().sort((a, b) => new D(b.spend).cmp(a.spend))[0];
   const dim = DIM_LABEL[p.groupBy].toLowerCase();
   const summary = r.all.length === 0

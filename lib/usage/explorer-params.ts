@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The Usage explorer's state, as it lives in the URL (shared by the page, the API and the CSV export). */
-export const EXPLORER_GROUPS = ['model', 'provider', 'project', 'key', 'day'] as const;
+export const EXPLORER_GROUPS = ['model', 'provider', 'project', 'key', 'user', 'day'] as const;
 export const EXPLORER_METRICS = ['spend', 'requests', 'input', 'output', 'cached', 'perMtok', 'perRequest'] as const;
 export type ExplorerGroup = (typeof EXPLORER_GROUPS)[number];
 export type ExplorerMetric = (typeof EXPLORER_METRICS)[number];
@@ -22,6 +22,7 @@ export const explorerParamsSchema = z.object({
   provider: list,
   project: list,
   key: list,
+  user: list,
   groupBy: z.enum(EXPLORER_GROUPS).default('model'),
   metric: z.enum(EXPLORER_METRICS).default('spend'),
   sort: z.enum(['value', 'name']).default('value'),
@@ -42,4 +43,36 @@ export function resolveRange(p: ExplorerParams, anchor: string): { from: string;
     case 'all': return { from: '2020-01-01', to: anchor };
     default: return { from: back(30), to: anchor };
   }
+}
+
+/**
+ * The daily rollup has no user dimension: a user filter or grouping reads raw usage, which is only cheap over a short
+ * range. Longer ranges are refused with this message (the page says the same).
+ */
+export const USER_MAX_DAYS = 31;
+export const USER_RANGE_MESSAGE = `Filtering or grouping by user reads raw usage and is limited to ${USER_MAX_DAYS} days: pick a shorter range.`;
+
+export function needsRawUsage(p: Pick<ExplorerParams, 'user' | 'groupBy'>): boolean {
+  return p.user.length > 0 || p.groupBy === 'user';
+}
+
+export function rangeDays(range: { from: string; to: string }): number {
+  return Math.round((Date.parse(`${range.to}T00:00:00Z`) - Date.parse(`${range.from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** The URL's query string for a view: defaults left out so links stay short and equal views share one URL. */
+export function explorerSearch(p: Partial<Record<string, string | number | string[] | undefined>>): string {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(p)) {
+    const s = Array.isArray(v) ? v.join(',') : v === undefined ? '' : String(v);
+    if (s && !(k in DEFAULTS && DEFAULTS[k] === s)) qs.set(k, s);
+  }
+  return qs.toString();
+}
+const DEFAULTS: Record<string, string> = { groupBy: 'model', metric: 'spend', sort: 'value', dir: 'desc', page: '1' };
+
+/** Lenient parse for pages: a bad URL shows the default view rather than an error (the API answers 400 instead). */
+export function parseExplorerParams(state: Record<string, string>): ExplorerParams {
+  const parsed = explorerParamsSchema.safeParse(state);
+  return parsed.success ? parsed.data : explorerParamsSchema.parse({});
 }

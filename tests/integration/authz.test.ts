@@ -7,6 +7,10 @@ import * as me from '@/app/api/v1/me/route';
 import * as members from '@/app/api/v1/members/route';
 import * as eloPrice from '@/app/api/v1/models/elo-price/route';
 import * as usageSummary from '@/app/api/v1/usage/summary/route';
+import * as overview from '@/app/api/v1/overview/route';
+import * as usageExplore from '@/app/api/v1/usage/explore/route';
+import * as usageOptions from '@/app/api/v1/usage/options/route';
+import * as reconciliation from '@/app/api/v1/usage/reconciliation/route';
 import * as unmapped from '@/app/api/v1/models/unmapped/route';
 import * as discounts from '@/app/api/v1/prices/discounts/route';
 import * as reprice from '@/app/api/v1/prices/reprice/route';
@@ -132,6 +136,10 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
       { name: 'GET /api/v1/workspace', method: 'GET', path: '/api/v1/workspace', minRole: 'viewer', call: (r) => workspace.GET(r), ok: 200 },
       { name: 'GET /api/v1/models/elo-price', method: 'GET', path: '/api/v1/models/elo-price?elo=2024-06-19&prices=2024-06-17', minRole: 'viewer', call: (r) => eloPrice.GET(r), ok: 200 },
       { name: 'GET /api/v1/usage/summary', method: 'GET', path: '/api/v1/usage/summary', minRole: 'viewer', call: (r) => usageSummary.GET(r), ok: 200 },
+      { name: 'GET /api/v1/overview', method: 'GET', path: '/api/v1/overview?by=project', minRole: 'viewer', call: (r) => overview.GET(r), ok: 200 },
+      { name: 'GET /api/v1/usage/explore', method: 'GET', path: '/api/v1/usage/explore?preset=all&groupBy=project', minRole: 'viewer', call: (r) => usageExplore.GET(r), ok: 200 },
+      { name: 'GET /api/v1/usage/options', method: 'GET', path: '/api/v1/usage/options?from=2026-10-01&to=2026-10-31', minRole: 'viewer', call: (r) => usageOptions.GET(r), ok: 200 },
+      { name: 'GET /api/v1/usage/reconciliation', method: 'GET', path: '/api/v1/usage/reconciliation?from=2026-01-01&to=2026-12-31', minRole: 'viewer', call: (r) => reconciliation.GET(r), ok: 200 },
       { name: 'GET /api/v1/keys', method: 'GET', path: '/api/v1/keys', minRole: 'owner', call: (r) => keys.GET(r), ok: 200 },
       { name: 'POST /api/v1/keys', method: 'POST', path: '/api/v1/keys', minRole: 'owner', call: (r) => keys.POST(r), ok: 201, body: () => ({ name: `k${n++}`, role: 'viewer' }) },
       { name: 'GET /api/v1/members', method: 'GET', path: '/api/v1/members', minRole: 'owner', call: (r) => members.GET(r), ok: 200 },
@@ -217,7 +225,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
       }
     }
     expect(got).toEqual(want);
-  }, 300_000); // 21 routes × 11 callers: over two minutes on Postgres on a busy 2-core machine
+  }, 300_000); // every route × every caller, one after another: minutes on Postgres on a busy 2-core machine
 
   test('DELETE /api/v1/keys/:id: owner revokes; editor and keys cannot; a revoked key dies at once', async () => {
     const del = (caller: Caller, id: string) => keyById.DELETE(new Request(`${ORIGIN}/api/v1/keys/${id}`, { method: 'DELETE', headers: caller.headers }), { params: Promise.resolve({ id }) });

@@ -1,28 +1,47 @@
 'use client';
 
 import { CartesianGrid, ErrorBar, LabelList, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { vendorColor } from '@/lib/models/colors';
+import { modelColor, vendorColor } from '@/lib/models/colors';
+import type { YourUsage } from '@/lib/models/elo-price-types';
 import { formatCurrency } from '@/lib/money';
 import type { EloPricePoint, TokenMix } from '@/lib/quality/frontier';
 
-type Datum = EloPricePoint & { x: number; y: number; err: [number, number]; label: string };
+type Datum = EloPricePoint & { x: number; y: number; err: [number, number]; label: string; color: string; share: number | null; spend: string | null; faded: boolean };
 
 const TICKS = [0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100, 300];
 
-function toDatum(p: EloPricePoint): Datum {
+function toDatum(p: EloPricePoint, usage: YourUsage | null | undefined): Datum {
+  const mine = usage?.models.find((m) => m.modelId === p.modelId);
   return {
     ...p,
     x: Number(p.blendedPerMtok),
     y: p.elo,
     err: [p.ciLower === null ? 0 : p.elo - p.ciLower, p.ciUpper === null ? 0 : p.ciUpper - p.elo],
     label: p.name,
+    // With "your usage" on, the models you use take their own stable colour and a size by spend; the rest fade.
+    color: mine ? modelColor(p.modelId) : vendorColor(p.vendor),
+    share: mine ? mine.share : null,
+    spend: mine ? mine.spend : null,
+    faded: !!usage && !mine,
   };
 }
 
-function Marker(props: { cx?: number; cy?: number; fill?: string; payload?: Datum }) {
-  const { cx = 0, cy = 0, fill, payload } = props;
-  if (payload?.openWeights) return <circle cx={cx} cy={cy} r={5.5} fill={fill} stroke="var(--panel)" strokeWidth={1} />;
-  return <rect x={cx - 5} y={cy - 5} width={10} height={10} transform={`rotate(45 ${cx} ${cy})`} fill={fill} stroke="var(--panel)" strokeWidth={1} />;
+function Marker(props: { cx?: number; cy?: number; payload?: Datum }) {
+  const { cx = 0, cy = 0, payload } = props;
+  const fill = payload?.color;
+  if (payload?.share !== null && payload?.share !== undefined) {
+    // Area proportional to spend: radius grows with the square root of the share.
+    const r = 6 + 26 * Math.sqrt(payload.share);
+    return (
+      <g>
+        <circle cx={cx} cy={cy} r={r} fill={fill} fillOpacity={0.35} stroke={fill} strokeWidth={2} />
+        <circle cx={cx} cy={cy} r={3} fill={fill} />
+      </g>
+    );
+  }
+  const opacity = payload?.faded ? 0.3 : 1;
+  if (payload?.openWeights) return <circle cx={cx} cy={cy} r={5.5} fill={fill} opacity={opacity} stroke="var(--panel)" strokeWidth={1} />;
+  return <rect x={cx - 5} y={cy - 5} width={10} height={10} transform={`rotate(45 ${cx} ${cy})`} fill={fill} opacity={opacity} stroke="var(--panel)" strokeWidth={1} />;
 }
 
 function PointTooltip({ active, payload }: { active?: boolean; payload?: { payload?: Datum }[] }) {
@@ -41,6 +60,7 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: { paylo
         <dd>{formatCurrency(d.blendedPerMtok)} per 1M</dd>
         <dt className="text-muted">Provider</dt>
         <dd>{d.providerName}</dd>
+        {d.spend !== null && (<><dt className="text-muted">Your spend</dt><dd>{formatCurrency(d.spend, { exact: true })} ({((d.share ?? 0) * 100).toFixed(1)}%)</dd></>)}
       </dl>
     </div>
   );
@@ -63,8 +83,8 @@ function niceTicks(min: number, max: number): number[] {
   return out;
 }
 
-export function EloPriceChart({ points, showFrontier, mix, snapshotName }: { points: EloPricePoint[]; showFrontier: boolean; mix: TokenMix; snapshotName: string }) {
-  const data = points.filter((p) => Number(p.blendedPerMtok) > 0).map(toDatum);
+export function EloPriceChart({ points, showFrontier, mix, snapshotName, usage }: { points: EloPricePoint[]; showFrontier: boolean; mix: TokenMix; snapshotName: string; usage?: YourUsage | null }) {
+  const data = points.filter((p) => Number(p.blendedPerMtok) > 0).map((p) => toDatum(p, usage));
   const vendors = [...new Set(data.map((d) => d.vendor))].sort();
   const frontier = data.filter((d) => d.onFrontier).sort((a, b) => a.x - b.x);
   const xs = data.map((d) => d.x);
@@ -79,7 +99,7 @@ export function EloPriceChart({ points, showFrontier, mix, snapshotName }: { poi
     <figure className="rounded-lg border border-border bg-panel p-4" aria-label={`Elo against blended price, ${snapshotName}`}>
       <figcaption className="mb-2 flex flex-wrap items-baseline justify-between gap-2 text-sm">
         <span className="font-medium">Elo vs blended $ per 1M tokens <span className="text-muted">(log scale, {mix.input}:{mix.output} input:output)</span></span>
-        <span className="text-xs text-muted">● open weights · ◆ closed weights · bars: 95% CI</span>
+        <span className="text-xs text-muted">{usage ? '◯ your models, area = your spend · ' : ''}● open weights · ◆ closed weights · bars: 95% CI</span>
       </figcaption>
       <div className="h-[480px]">
         <ResponsiveContainer width="100%" height="100%">

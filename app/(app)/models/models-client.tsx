@@ -8,6 +8,9 @@ import { eloPriceParamsSchema, formatProviderChoice, parseProviderChoice } from 
 import { EloPriceChart } from './elo-price-chart';
 import { EloPriceTable } from './elo-price-table';
 import { useEloPriceQuery } from './use-elo-price';
+import { modelColor } from '@/lib/models/colors';
+import type { YourUsage } from '@/lib/models/elo-price-types';
+import { formatCurrency } from '@/lib/money';
 
 const MIX_PRESETS = [
   { value: '1:1', label: '1:1 (even)' },
@@ -113,6 +116,18 @@ export function ModelsClient() {
           <input type="checkbox" checked={showFrontier} onChange={(e) => setParams({ frontier: e.target.checked ? undefined : '0' })} />
           Show Pareto frontier
         </label>
+        <label className="flex items-center gap-2 pb-1.5">
+          <input type="checkbox" checked={params.usage === '1'} onChange={(e) => setParams({ usage: e.target.checked ? '1' : undefined, period: undefined })} />
+          Your usage
+        </label>
+        {params.usage === '1' && (
+          <label className="flex flex-col gap-1">
+            <span className="text-muted">Spend over</span>
+            <select className="rounded-md border border-border bg-panel-2 px-2 py-1.5" value={params.period ?? '90d'} onChange={(e) => setParams({ period: e.target.value === '90d' ? undefined : e.target.value })}>
+              <option value="30d">Last 30 days</option><option value="90d">Last 90 days</option><option value="365d">Last 365 days</option>
+            </select>
+          </label>
+        )}
         {params.p && (
           <button type="button" className="pb-1.5 text-accent underline" onClick={() => setParams({ p: undefined })}>
             Reset providers to cheapest
@@ -135,7 +150,8 @@ export function ModelsClient() {
         </div>
       ) : (
         <>
-          <EloPriceChart points={data.points} showFrontier={showFrontier} mix={data.mix} snapshotName={data.snapshot?.name ?? ''} />
+          {params.usage === '1' && <YourUsagePanel usage={data.usage ?? null} mixChosen={!!params.mix} />}
+          <EloPriceChart points={data.points} showFrontier={showFrontier} mix={data.mix} snapshotName={data.snapshot?.name ?? ''} usage={params.usage === '1' ? data.usage : null} />
           <EloPriceTable
             points={data.points} onProvider={setProvider} sort={params.sort} dir={params.dir}
             onSort={(sort, dir) => setParams({ sort, dir })}
@@ -151,5 +167,32 @@ export function ModelsClient() {
         </>
       )}
     </div>
+  );
+}
+
+/** What "your usage" means here: the period, the spend, the mix the prices are blended at, and your models. */
+function YourUsagePanel({ usage, mixChosen }: { usage: YourUsage | null; mixChosen: boolean }) {
+  if (!usage) {
+    return (
+      <div className="rounded-lg border border-dashed border-border bg-panel p-4 text-sm">
+        No usage in this workspace yet: <Link className="text-accent underline" href="/uploads">upload an export</Link> to see your models sized by spend, blended at your own token mix.
+      </div>
+    );
+  }
+  return (
+    <section aria-label="Your usage" className="rounded-lg border border-border bg-panel p-4 text-sm" data-testid="your-usage">
+      <p>
+        <span className="font-medium">Your usage</span> {usage.from} – {usage.to}: {formatCurrency(usage.total, { exact: true })} on {usage.models.length} catalog {usage.models.length === 1 ? 'model' : 'models'}
+        {usage.mix ? <> · your input:output mix is <span className="font-medium tabular">{usage.mix.input}:1</span>{mixChosen ? ' (the chart uses the mix you chose)' : ', used to blend prices'}</> : null}
+      </p>
+      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
+        {usage.models.map((m) => (
+          <li key={m.modelId} className={m.onChart ? '' : 'text-muted'}>
+            <span aria-hidden="true" className="mr-1 inline-block h-2.5 w-2.5 rounded-full align-middle" style={{ background: modelColor(m.modelId) }} />
+            {m.name} {formatCurrency(m.spend, { exact: true })} ({(m.share * 100).toFixed(1)}%){m.onChart ? '' : ' · not in this snapshot'}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,14 +1,16 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { seriesColors } from '@/lib/models/colors';
 import { formatCurrency } from '@/lib/money';
 
-const COLORS = ['#2563eb', '#10a37f', '#d97757', '#db2777', '#7c3aed', '#f59e0b', '#0891b2', '#65a30d', '#94a3b8'];
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
-/** The chosen metric per day, stacked by the groups on the table's first page (the rest as Other). */
-export function MetricChart({ series, metric, money }: { series: { day: string; key: string; value: number }[]; metric: string; money: boolean }) {
+/** The chosen metric per day, stacked by the groups on the table's first page (the rest as Other), in stable colours. */
+export function MetricChart({ series, metric, money, by }: { series: { day: string; key: string; id: string; value: number }[]; metric: string; money: boolean; by: string }) {
   const keys = [...new Set(series.map((s) => s.key))].sort((a, b) => (a === 'Other' ? 1 : b === 'Other' ? -1 : 0));
+  const ids = new Map(series.map((s) => [s.key, s.id]));
+  const colors = seriesColors(by, keys.map((k) => ids.get(k) ?? k));
   const byDay = new Map<string, Record<string, number | string>>();
   for (const s of series) {
     const row = byDay.get(s.day) ?? { day: s.day };
@@ -25,9 +27,9 @@ export function MetricChart({ series, metric, money }: { series: { day: string; 
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="day" stroke="var(--muted)" fontSize={11} minTickGap={24} tickFormatter={(d: string) => d.slice(5)} />
             <YAxis stroke="var(--muted)" fontSize={11} width={64} tickFormatter={fmt} />
-            <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))} />
+            <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--text)' }} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            {keys.map((k, i) => <Bar key={k} dataKey={k} stackId="m" fill={COLORS[i % COLORS.length]} isAnimationActive={false} />)}
+            {keys.map((k) => <Bar key={k} dataKey={k} stackId="m" fill={colors.get(ids.get(k) ?? k)} isAnimationActive={false} maxBarSize={48} />)}
           </BarChart>
         </ResponsiveContainer>
       </div>

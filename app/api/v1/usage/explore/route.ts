@@ -2,17 +2,18 @@ import { getUsageExplorer } from '@/db/queries/get-usage-explorer';
 import { parseQuery, withAccess } from '@/lib/api/handler';
 import { toCsv } from '@/lib/csv-export';
 import { explorerParamsSchema, METRIC_LABELS } from '@/lib/usage/explorer-params';
+import { toExplorerView } from '@/lib/usage/explorer-view';
 
 export const dynamic = 'force-dynamic';
 
-/** The Usage explorer as JSON, or `?format=csv` for every group of the current view as a CSV download. */
+/** The Usage explorer as JSON (a user filter or grouping: at most 31 days, else 400), or `?format=csv` for every group of the current view as a CSV download. */
 export const GET = withAccess('viewer', async ({ req, db, access }) => {
   const url = new URL(req.url);
   const asCsv = url.searchParams.get('format') === 'csv';
   url.searchParams.delete('format');
   const p = parseQuery(new Request(url), explorerParamsSchema);
   const r = await getUsageExplorer(db, access.workspace.id, p);
-  if (!asCsv) return Response.json({ range: r.range, page: r.page, pages: r.pages, total: r.total, totalSpend: r.totalSpend, rows: r.rows, series: r.series });
+  if (!asCsv) return Response.json(toExplorerView(r));
   const csv = toCsv(
     [p.groupBy, 'spend_usd', 'reported_usd', 'requests', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'usd_per_1m_tokens', 'usd_per_request'],
     r.all.map((x) => [x.label, x.spend, x.reported, x.requests, x.input, x.cached, x.output, x.perMtok, x.perRequest]),

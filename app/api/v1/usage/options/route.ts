@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { getUsageOptions } from '@/db/queries/get-usage-explorer';
+import { parseQuery, withAccess } from '@/lib/api/handler';
+
+export const dynamic = 'force-dynamic';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const schema = z.object({ from: day, to: day });
+
+/** The values the Usage explorer's filters offer (models, providers, projects, keys; users seen in the range). */
+export const GET = withAccess('viewer', async ({ req, db, access }) => {
+  const q = parseQuery(req, schema);
+  return Response.json({ options: await getUsageOptions(db, access.workspace.id, q) });
+});

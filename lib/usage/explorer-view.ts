@@ -1,0 +1,23 @@
+/** What the Usage explorer sends to the browser: plain JSON, money as decimal strings (chart values are numbers). */
+export type ExplorerRowView = { key: string; label: string; spend: string; reported: string | null; requests: number; input: number; cached: number; output: number; perMtok: string | null; perRequest: string | null };
+
+export type ExplorerView = {
+  range: { from: string; to: string };
+  anchor: string;
+  /** True when the view read raw usage (a user filter or grouping) instead of the daily rollup. */
+  raw: boolean;
+  page: number;
+  pages: number;
+  total: number;
+  totalSpend: string;
+  rows: ExplorerRowView[];
+  series: { day: string; key: string; id: string; value: number }[];
+  /** False when the workspace has no usage at all (the empty state leads to /uploads). */
+  hasUsage: boolean;
+};
+
+export type UsageOptions = { options: { dim: string; value: string }[] };
+
+export function toExplorerView(r: ExplorerView & Record<string, unknown>): ExplorerView {
+  return { range: r.range, anchor: r.anchor, raw: r.raw, page: r.page, pages: r.pages, total: r.total, totalSpend: r.totalSpend, rows: r.rows, series: r.series, hasUsage: r.hasUsage };
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { D, toDecimalString } from '@/lib/money';
+
+/**
+ * Reconciliation: our computed cost against the cost the export itself reported, per day and model, and why they
+ * differ. Pure: the query module hands in counts per group, this decides the reasons. Shared by page, API and CSV.
+ */
+export const RECONCILIATION_REASONS = ['matches', 'cost_only', 'unmapped', 'no_price', 'backdated', 'cached', 'batch', 'price_differs'] as const;
+export type ReconciliationReason = (typeof RECONCILIATION_REASONS)[number];
+
+export const REASON_LABELS: Record<ReconciliationReason, string> = {
+  matches: 'Matches (within 0.5% or 1¢)',
+  cost_only: 'Cost-only export rows: no tokens to price',
+  unmapped: 'Model name not mapped to the catalog: not priced',
+  no_price: 'No price in force for this model that day',
+  backdated: 'Usage predates every price sheet: earliest known price used',
+  cached: 'Cached input priced at the cached rate (cache writes may bill differently)',
+  batch: 'Batch API discount applied',
+  price_differs: 'Price book differs from the invoice (negotiated price, discount or a price change not in the book)',
+};
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+export const reconciliationParamsSchema = z.object({
+  from: day.optional(),
+  to: day.optional(),
+  /** Only the rows that disagree. */
+  only: z.enum(['all', 'diff']).default('all'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+export type ReconciliationParams = z.infer<typeof reconciliationParamsSchema>;
+
+export type ReconciliationGroup = {
+  day: string; modelKey: string; model: string; provider: string; rows: number; requests: number; input: number; cached: number; output: number;
+  computed: string | null; reported: string; noPrice: number; unmapped: number; backdated: number; costOnly: number; batch: number;
+};
+
+export type ReconciliationRow = Omit<ReconciliationGroup, 'noPrice' | 'unmapped' | 'backdated' | 'costOnly' | 'batch'> & {
+  difference: string; differencePct: number | null; reasons: ReconciliationReason[];
+};
+
+/** Within half a percent or a cent: rounding on the invoice, not a disagreement. */
+export function isMatch(computed: string | null, reported: string): boolean {
+  const diff = new D(computed ?? 0).minus(reported).abs();
+  return diff.lte(0.01) || diff.lte(new D(reported).abs().times(0.005));
+}
+
+export function reconcile(g: ReconciliationGroup): ReconciliationRow {
+  const diff = new D(g.computed ?? 0).minus(g.reported);
+  const reasons: ReconciliationReason[] = [];
+  if (isMatch(g.computed, g.reported)) reasons.push('matches');
+  else {
+    if (g.costOnly) reasons.push('cost_only');
+    if (g.unmapped) reasons.push('unmapped');
+    if (g.noPrice) reasons.push('no_price');
+    if (g.backdated) reasons.push('backdated');
+    if (g.cached) reasons.push('cached');
+    if (g.batch) reasons.push('batch');
+    if (reasons.length === 0) reasons.push('price_differs');
+  }
+  const { noPrice: _a, unmapped: _b, backdated: _c, costOnly: _d, batch: _e, ...rest } = g;
+  return {
+    ...rest,
+    difference: toDecimalString(diff, 6),
+    differencePct: new D(g.reported).isZero() ? null : Number(diff.div(g.reported).times(100).toFixed(2)),
+    reasons,
+  };
+}
+
+/** Lenient parse for the page: a bad URL shows the default view (the API answers 400 instead). */
+export function parseReconciliationParams(state: Record<string, string>): ReconciliationParams {
+  const parsed = reconciliationParamsSchema.safeParse(state);
+  return parsed.success ? parsed.data : reconciliationParamsSchema.parse({});
+}

@@ -1,0 +1,116 @@
+/**
+ * `npm run bench -- dashboard --rows N [--engine postgres|pglite] [--runs R] [--json]`
+ *
+ * Loads N synthetic usage rows (one year, 50 projects, 500 keys each in one project, 30 catalog models, 200 users,
+ * 10% of rows with a reported cost) with one INSERT … SELECT generate_series, builds the `usage_daily` rollup from
+ * them, then times every dashboard query module over the full year and over a month: p50/p95 over R calls after a
+ * warm-up. Beside each, the same view computed from raw usage is the baseline.
+ */
+import { sql } from 'drizzle-orm';
+import { rows } from '@/db/client';
+import { createWorkspace } from '@/db/queries/accounts';
+import { getEloPriceView } from '@/db/queries/get-elo-price';
+import { getOverview } from '@/db/queries/get-overview';
+import { getReconciliation } from '@/db/queries/get-reconciliation';
+import { getUsageExplorer, getUsageOptions } from '@/db/queries/get-usage-explorer';
+import { seedReference } from '@/db/seed';
+import type { EngineName, TestDatabase } from '@/db/testing';
+import { createTestDatabase } from '@/db/testing';
+import { explorerParamsSchema } from '@/lib/usage/explorer-params';
+import { reconciliationParamsSchema } from '@/lib/usage/reconciliation';
+
+const YEAR_FROM = '2025-11-01';
+const YEAR_TO = '2026-10-31';
+const MONTH = { from: '2026-10-01', to: '2026-10-31' };
+
+async function load(t: TestDatabase, ws: string, n: number) {
+  const models = (await rows<{ id: string; vendor: string }>(t.db, sql`select id, vendor from models order by id limit 30`)).map((m) => m.id);
+  const arr = sql.raw(`array[${models.map((m) => `'${m.replace(/'/g, "''")}'`).join(',')}]::text[]`);
+  // Key k belongs to project k % 50 and uses three models; rows spread evenly over the year, hour by hour.
+  await t.db.execute(sql`
+    insert into usage (workspace_id, row_key, upload_id, occurred_at, day, granularity, provider_id, price_provider, raw_model, model_id, project, api_key,
+      user_ref, batch, requests, input_tokens, cached_input_tokens, output_tokens, reported_cost, cost, price_status)
+    select ${ws}::uuid, md5(i::text)::uuid, '00000000-0000-0000-0000-000000000001'::uuid, ts, ts::date, 'hour', 'openai', 'openai', m, m,
+      'project-' || (k % 50), 'key-' || k, 'user-' || (i % 200), false, r, inp, inp / 5, outp,
+      case when i % 10 = 0 then round((inp * 0.0000025 + outp * 0.00001)::numeric * 1.02, 6) end,
+      round((inp * 0.0000025 + outp * 0.00001)::numeric, 8), 'priced'
+    from (
+      select i, k, (${arr})[1 + ((k * 7 + (i / 500) % 3) % ${models.length}::int)::int] as m,
+        ${YEAR_FROM}::timestamptz + make_interval(secs => (i::float8 / ${n}::float8) * 365 * 86400) as ts,
+        1 + (i % 17) as r, 200 + (i * 7919) % 4000 as inp, 20 + (i * 104729) % 900 as outp
+      from (select i, i % 500 as k from generate_series(1::bigint, ${n}::bigint) as i) s
+    ) g`);
+  await t.db.execute(sql`
+    insert into usage_daily (workspace_id, day, provider_id, raw_model, model_id, project, api_key, rows, requests, input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
+    select workspace_id, day, coalesce(provider_id, ''), raw_model, min(model_id), project, api_key, count(*), sum(requests), sum(input_tokens), sum(cached_input_tokens),
+      sum(output_tokens), sum(cost), sum(reported_cost), 0
+    from usage where workspace_id = ${ws} group by workspace_id, day, coalesce(provider_id, ''), raw_model, project, api_key`);
+  await t.db.execute(sql`
+    insert into usage_daily_model (workspace_id, day, provider_id, raw_model, model_id, rows, requests, input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
+    select workspace_id, day, provider_id, raw_model, max(model_id), sum(rows), sum(requests), sum(input_tokens), sum(cached_input_tokens), sum(output_tokens),
+      sum(cost), sum(reported_cost), sum(unpriced_rows)
+    from usage_daily where workspace_id = ${ws} group by workspace_id, day, provider_id, raw_model`);
+  await t.db.execute(sql`analyze usage_daily_model`);
+  await t.db.execute(sql`analyze usage`);
+  await t.db.execute(sql`analyze usage_daily`);
+  const [c] = await rows<{ raw: string; rollup: string; narrow: string }>(t.db, sql`select (select count(*) from usage where workspace_id = ${ws})::text as raw,
+    (select count(*) from usage_daily where workspace_id = ${ws})::text as rollup, (select count(*) from usage_daily_model where workspace_id = ${ws})::text as narrow`);
+  return { raw: Number(c!.raw), rollup: Number(c!.rollup), modelRollup: Number(c!.narrow) };
+}
+
+async function time(fn: () => Promise<unknown>, runs: number) {
+  for (let i = 0; i < 2; i++) await fn();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    await fn();
+    ms.push(performance.now() - s);
+  }
+  ms.sort((a, b) => a - b);
+  const q = (p: number) => Math.round(ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]! * 10) / 10;
+  return { p50: q(0.5), p95: q(0.95) };
+}
+
+export async function benchDashboard(engine: EngineName, n: number, runs: number, log: (m: string) => void) {
+  const t = await createTestDatabase(engine);
+  try {
+    await seedReference(t.db);
+    const ws = (await createWorkspace(t.db, { slug: 'bench', name: 'bench' })).id;
+    log(`[${engine}] loading ${n.toLocaleString('en-US')} usage rows and the rollup…`);
+    const started = performance.now();
+    const counts = await load(t, ws, n);
+    const loadSeconds = Math.round((performance.now() - started) / 100) / 10;
+    log(`[${engine}] ${counts.raw.toLocaleString('en-US')} raw rows, ${counts.rollup.toLocaleString('en-US')} daily rollup rows, ${counts.modelRollup.toLocaleString('en-US')} model rollup rows in ${loadSeconds} s; timing ${runs} calls each…`);
+    const ex = (q: Record<string, string>) => explorerParamsSchema.parse(q);
+    const year = { from: YEAR_FROM, to: YEAR_TO };
+    const cases: { name: string; run: () => Promise<unknown>; baseline?: () => Promise<unknown> }[] = [
+      { name: 'overview (month to date, 90-day series by model, movers)', run: () => getOverview(t.db, ws, { groupBy: 'model' }) },
+      { name: 'overview by key', run: () => getOverview(t.db, ws, { groupBy: 'key' }) },
+      ...(['year', 'month'] as const).flatMap((span) => {
+        const r = span === 'year' ? year : MONTH;
+        return (['model', 'project', 'key'] as const).map((g) => ({
+          name: `usage explorer, ${span}, by ${g}`,
+          run: () => getUsageExplorer(t.db, ws, ex({ ...r, groupBy: g })),
+          baseline: () => getUsageExplorer(t.db, ws, ex({ ...r, groupBy: g }), { source: 'raw' }),
+        }));
+      }),
+      { name: 'usage explorer, year, filtered to one project, by model', run: () => getUsageExplorer(t.db, ws, ex({ ...year, groupBy: 'model', project: 'project-7' })), baseline: () => getUsageExplorer(t.db, ws, ex({ ...year, groupBy: 'model', project: 'project-7' }), { source: 'raw' }) },
+      { name: 'usage filter options (fetched once per range), year', run: () => getUsageOptions(t.db, ws, year) },
+      { name: 'usage explorer, month, by user (raw by design)', run: () => getUsageExplorer(t.db, ws, ex({ ...MONTH, groupBy: 'user' })) },
+      { name: 'usage explorer, month, one user, by model (raw by design)', run: () => getUsageExplorer(t.db, ws, ex({ ...MONTH, groupBy: 'model', user: 'user-7' })) },
+      { name: 'reconciliation, year (raw by design)', run: () => getReconciliation(t.db, ws, reconciliationParamsSchema.parse(year)) },
+      { name: 'reconciliation, month (raw by design)', run: () => getReconciliation(t.db, ws, reconciliationParamsSchema.parse(MONTH)) },
+      { name: 'models, your usage over 365 days', run: () => getEloPriceView(t.db, { usage: '1', period: '365d' }, ws) },
+    ];
+    const results = [];
+    for (const c of cases) {
+      const r = await time(c.run, runs);
+      const b = c.baseline ? await time(c.baseline, Math.max(3, Math.floor(runs / 4))) : null;
+      results.push({ query: c.name, p50Ms: r.p50, p95Ms: r.p95, rawBaselineP50Ms: b?.p50 ?? null, rawBaselineP95Ms: b?.p95 ?? null });
+      log(`  ${c.name.padEnd(62)} p50 ${String(r.p50).padStart(7)} ms  p95 ${String(r.p95).padStart(7)} ms${b ? `   raw: p50 ${b.p50} ms, p95 ${b.p95} ms` : ''}`);
+    }
+    return { database: engine, rows: counts.raw, rollupRows: counts.rollup, modelRollupRows: counts.modelRollup, loadSeconds, runs, results };
+  } finally {
+    await t.destroy();
+  }
+}
