@@ -109,6 +109,10 @@ async function loadUsage(t: TestDatabase, ws: string, n: number) {
     insert into usage_daily (workspace_id, day, provider_id, raw_model, model_id, project, api_key, rows, requests, input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
     select workspace_id, day, coalesce(provider_id, ''), raw_model, min(model_id), project, api_key, count(*), sum(requests), sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(cost), sum(reported_cost), count(*) filter (where cost is null)
     from usage where workspace_id = ${ws} group by workspace_id, day, coalesce(provider_id, ''), raw_model, project, api_key`);
+  await t.db.execute(sql`
+    insert into usage_daily_model (workspace_id, day, provider_id, raw_model, model_id, rows, requests, input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
+    select workspace_id, day, provider_id, raw_model, max(model_id), sum(rows), sum(requests), sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(cost), sum(reported_cost), sum(unpriced_rows)
+    from usage_daily where workspace_id = ${ws} group by workspace_id, day, provider_id, raw_model`);
   await t.db.execute(sql`analyze usage`);
   await t.db.execute(sql`analyze usage_daily`);
   const [c] = await rows<{ n: number; d: number }>(t.db, sql`select (select count(*) from usage where workspace_id = ${ws})::int as n, (select count(*) from usage_daily where workspace_id = ${ws})::int as d`);
