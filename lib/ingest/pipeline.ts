@@ -1,16 +1,16 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { DbHandle } from '@/db/client';
-import { csvField, withIngestSession } from '@/db/ingest-session';
+import { withIngestSession } from '@/db/ingest-session';
 import { getCatalog } from '@/db/queries/get-catalog';
 import { CREATE_STAGE, INSERT_USAGE, STAGE_COLUMNS } from '@/db/queries/ingest-sql';
 import { uploads, workspaceAliases } from '@/db/schema';
 import { createResolver } from '@/lib/catalog/resolve';
-import { FIRST_PARTY_PROVIDER } from '@/lib/catalog/types';
 import type { CsvMapping } from './formats/generic-csv';
 import type { ParseMeta } from './parse';
 import { FormatError, headerHash, parseUsage } from './parse';
 import type { SourceInfo } from './source';
+import { createStager } from './stage-row';
 import { decodeSource, SourceError } from './source';
 import type { UsageRecord } from './types';
 import type { IngestSummary } from './summary';
@@ -86,6 +86,7 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
           return rows[0]?.mapping ?? null;
         },
       });
+      let stage: ReturnType<typeof createStager> | null = null;
       let buf: string[] = [];
       // One COPY in flight while the next batch is parsed: the database works on one core while we parse on the other.
       let inFlight: Promise<void> = Promise.resolve();
@@ -110,7 +111,8 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
           for (const r of o.records) {
             const problem = check(r);
             if (problem) { reject(summary, ev.line, problem); continue; }
-            buf.push(stageLine(ev.line, r, meta.family ?? 'unknown', resolve, vendorOf, knownProviders));
+            stage ??= createStager(meta.family ?? 'unknown', resolve, vendorOf, knownProviders);
+            buf.push(stage(ev.line, r));
             summary.rowsStaged++;
           }
         }
@@ -184,23 +186,6 @@ function check(r: UsageRecord): string | null {
   if (!r.rawModel) return 'no model';
   if (r.cachedInputTokens > r.inputTokens) return `cached input tokens (${r.cachedInputTokens}) exceed input tokens (${r.inputTokens})`;
   return null;
-}
-
-function stageLine(line: number, r: UsageRecord, family: string, resolve: ReturnType<typeof createResolver>, vendorOf: Map<string, string>, known: Set<string>): string {
-  const provider = r.providerId && known.has(r.providerId) ? r.providerId : null;
-  const modelId = resolve(r.rawModel)?.modelId ?? null;
-  const vendor = modelId ? vendorOf.get(modelId) : undefined;
-  const priceProvider = provider ?? (vendor ? FIRST_PARTY_PROVIDER[vendor] ?? null : null);
-  const iso = r.occurredAt.toISOString();
-  const key = createHash('sha256')
-    .update([family, iso, r.granularity, r.providerId ?? '', r.rawModel, r.project, r.apiKey, r.userRef, r.batch ? 'b' : '', r.keyExtra ?? ''].join('\u001f'))
-    .digest('hex');
-  const uuidKey = `${key.slice(0, 8)}-${key.slice(8, 12)}-${key.slice(12, 16)}-${key.slice(16, 20)}-${key.slice(20, 32)}`;
-  return [
-    line, uuidKey, csvField(iso), csvField(iso.slice(0, 10)), csvField(r.granularity), csvField(provider), csvField(priceProvider),
-    csvField(r.rawModel), csvField(modelId), csvField(r.project), csvField(r.apiKey), csvField(r.userRef), csvField(r.batch),
-    r.requests, r.inputTokens, r.cachedInputTokens, r.outputTokens, r.reportedCostUsd ?? '',
-  ].join(',');
 }
 
 type InsertResult = {
