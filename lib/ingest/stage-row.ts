@@ -8,7 +8,10 @@ import type { UsageRecord } from './types';
  * row on the hot path, so it avoids per-row allocations that add up over millions of rows: model resolution and
  * vendor lookup are cached per raw model string, the row key is a one-shot hash, and plain strings skip the regex.
  */
-export type StageRow = (line: number, r: UsageRecord) => string;
+export type StageRow = ((line: number, r: UsageRecord) => string) & {
+  /** The days (`YYYY-MM-DD`) of the rows staged since the caller last cleared it. */
+  days: Set<string>;
+};
 
 type Resolved = { modelId: string | null; vendorProvider: string | null; modelCsv: string; rawCsv: string };
 
@@ -20,7 +23,9 @@ export function createStager(family: string, resolve: ReturnType<typeof createRe
     if (s === undefined) { s = csvText(p); providers.set(p, s); }
     return s;
   };
-  return (line, r) => {
+  const days = new Set<string>();
+  let lastDay = '';
+  const stage = (line: number, r: UsageRecord) => {
     let m = models.get(r.rawModel);
     if (!m) {
       const modelId = resolve(r.rawModel)?.modelId ?? null;
@@ -31,8 +36,11 @@ export function createStager(family: string, resolve: ReturnType<typeof createRe
     const provider = r.providerId && known.has(r.providerId) ? r.providerId : null;
     const priceProvider = provider ?? m.vendorProvider;
     const iso = r.occurredAt.toISOString();
-    return `${line},${rowKey(family, iso, r)},${iso},${iso.slice(0, 10)},${r.granularity},${providerCsv(provider)},${providerCsv(priceProvider)},${m.rawCsv},${m.modelCsv},${csvText(r.project)},${csvText(r.apiKey)},${csvText(r.userRef)},${r.batch ? 't' : 'f'},${r.requests},${r.inputTokens},${r.cachedInputTokens},${r.outputTokens},${r.reportedCostUsd ?? ''}`;
+    const day = iso.slice(0, 10);
+    if (day !== lastDay || days.size === 0) { days.add(day); lastDay = day; }
+    return `${line},${rowKey(family, iso, r)},${iso},${day},${r.granularity},${providerCsv(provider)},${providerCsv(priceProvider)},${m.rawCsv},${m.modelCsv},${csvText(r.project)},${csvText(r.apiKey)},${csvText(r.userRef)},${r.batch ? 't' : 'f'},${r.requests},${r.inputTokens},${r.cachedInputTokens},${r.outputTokens},${r.reportedCostUsd ?? ''}`;
   };
+  return Object.assign(stage, { days });
 }
 
 /**
