@@ -42,7 +42,8 @@ export type IngestInput = {
 
 export const DEFAULT_MAX_BYTES = Number(process.env.FRONTIER_MAX_UPLOAD_BYTES ?? 1024 ** 3);
 export const DEFAULT_MAX_REJECT_RATIO = Number(process.env.FRONTIER_MAX_REJECT_RATIO ?? 0.01);
-const BATCH_ROWS = 50_000;
+// ~5 MB of stage per batch: fits the default temp_buffers (8 MB), so the stage never spills to disk.
+const BATCH_ROWS = 25_000;
 const KEEP_REJECTS = 1000;
 
 class Abort extends Error {
@@ -78,6 +79,9 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
       // Uploads to one workspace take turns: the rollup rebuild must see every committed row.
       await s.query('select pg_advisory_xact_lock(hashtext($1))', [`frontier-ingest:${input.workspaceId}`]);
       await s.query("set local work_mem = '64MB'");
+      // One transaction either way: not waiting for the commit's WAL flush risks nothing but the very last upload on
+      // a crash (it is then simply not there, and the upload shows as failed at next start).
+      await s.query('set local synchronous_commit = off');
       await s.query(CREATE_STAGE);
       const text = decodeSource(input.chunks, {
         maxBytes: input.maxBytes ?? DEFAULT_MAX_BYTES, info,
