@@ -22,8 +22,8 @@ export const CREATE_STAGE = `
  * already present (same workspace and row key) are left alone: that is what makes overlapping exports safe.
  * Prices are looked up once per distinct (model, provider, day), not per row; the daily rollup and the upload's
  * totals come from the inserted rows in the same statement. $2 = upload id.
- */
-/** Cost of a usage row `u` at price `pr` (exact numeric): uncached input, cached input and output, batch-aware. */
+ *
+ * Cost of a usage row `u` at price `pr` (exact numeric): uncached input, cached input and output, batch-aware. */
 export function costExpr(u: string, pr: string): string {
   return `case when ${pr}.input_per_mtok is null or (${u}.input_tokens = 0 and ${u}.output_tokens = 0) then null
         else round((
@@ -40,7 +40,22 @@ export function statusExpr(u: string, pr: string): string {
         when ${pr}.backdated then 'backdated' else 'priced' end`;
 }
 
-export const INSERT_USAGE = `
+/**
+ * Moves one batch of staged rows into usage, in one of three ways (the caller picks, see lib/ingest/pipeline):
+ * - `fresh`: plain INSERT, no lookup. For a batch whose days have no usage yet in the workspace (the usual upload of
+ *   a new period). Any repeated key (an earlier batch of this file, or two rows of this batch) makes it fail with a
+ *   unique violation, and the batch is run again as `merge`. Plain INSERT is much cheaper than ON CONFLICT (no
+ *   speculative insertion: one WAL record less per row).
+ * - `probe`: skips rows whose key is already in usage by an index probe per row, then plain INSERT. For days that
+ *   already have usage (an overlapping export). Uploads to one workspace take turns under an advisory lock, so no
+ *   other transaction can add a conflicting row meanwhile. The LATERAL … LIMIT 1 keeps the probe a per-row index
+ *   lookup whatever the planner thinks of usage's size (a hash anti-join would scan the workspace once per batch).
+ * - `merge`: the probe and ON CONFLICT DO NOTHING: two rows of the batch with one key keep the first of them.
+ */
+export type BatchMode = 'fresh' | 'probe' | 'merge';
+
+export function insertBatchSql(mode: BatchMode): string {
+  return `
   with keys as (
     select distinct model_id, price_provider, day from ingest_stage where model_id is not null and price_provider is not null
   ),
@@ -55,9 +70,10 @@ export const INSERT_USAGE = `
       s.project, s.api_key, s.user_ref, s.batch, s.requests, s.input_tokens, s.cached_input_tokens, s.output_tokens, s.reported_cost,
       ${costExpr('s', 'pr')}, ${statusExpr('s', 'pr')}
     from ingest_stage s
+    ${mode === 'fresh' ? '' : 'left join lateral (select true as found from usage u where u.workspace_id = $1::uuid and u.row_key = s.row_key limit 1) seen on true'}
     left join priced pr on pr.model_id = s.model_id and pr.price_provider = s.price_provider and pr.day = s.day
-    -- Within one statement a second row with the same key conflicts with the first and is skipped too.
-    on conflict (workspace_id, row_key) do nothing
+    ${mode === 'fresh' ? '' : 'where seen.found is null'}
+    ${mode === 'merge' ? '-- Within one statement a second row with the same key conflicts with the first and is skipped too.\n    on conflict (workspace_id, row_key) do nothing' : ''}
     returning day, provider_id, raw_model, model_id, project, api_key, requests, input_tokens, cached_input_tokens, output_tokens,
       cost, reported_cost, price_status
   ),
@@ -101,11 +117,18 @@ export const INSERT_USAGE = `
     count(*) filter (where price_status = 'backdated')::int as backdated,
     (select count(*) from roll)::int as rollup_rows,
     (select count(*) from roll_model)::int as model_rollup_rows,
-    (select coalesce(json_agg(json_build_object('rawModel', raw_model, 'rows', n) order by n desc, raw_model), '[]')
-       from (select raw_model, count(*)::int as n from ins where price_status = 'unmapped' group by raw_model order by 2 desc limit 100) u) as unmapped,
-    (select coalesce(json_agg(json_build_object('rawModel', raw_model, 'providerId', provider_id, 'rows', n) order by n desc, raw_model), '[]')
-       from (select raw_model, provider_id, count(*)::int as n from ins where price_status = 'no_price' group by raw_model, provider_id order by 3 desc limit 100) p) as unpriced
+    (select coalesce(json_agg(json_build_object('rawModel', raw_model, 'rows', n)), '[]')
+       from (select raw_model, count(*)::int as n from ins where price_status = 'unmapped' group by raw_model order by 2 desc limit 1000) u) as unmapped,
+    (select coalesce(json_agg(json_build_object('rawModel', raw_model, 'providerId', provider_id, 'rows', n)), '[]')
+       from (select raw_model, provider_id, count(*)::int as n from ins where price_status = 'no_price' group by raw_model, provider_id order by 3 desc limit 1000) p) as unpriced
   from ins`;
+}
+
+export type BatchResult = {
+  inserted: number; requests: string; input_tokens: string; cached_input_tokens: string; output_tokens: string; cost: string | null;
+  reported_cost: string | null; first_day: string | null; last_day: string | null; backdated: number;
+  unmapped: { rawModel: string; rows: number }[] | string; unpriced: { rawModel: string; providerId: string | null; rows: number }[] | string;
+};
 
 /** Rebuilds the daily rollup for the days a change touched ($2: array of ISO days). */
 export const REBUILD_ROLLUP = [

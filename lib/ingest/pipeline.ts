@@ -1,24 +1,26 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { DbHandle } from '@/db/client';
-import { csvField, withIngestSession } from '@/db/ingest-session';
+import { withIngestSession } from '@/db/ingest-session';
 import { getCatalog } from '@/db/queries/get-catalog';
-import { CREATE_STAGE, INSERT_USAGE, STAGE_COLUMNS } from '@/db/queries/ingest-sql';
+import type { BatchMode, BatchResult } from '@/db/queries/ingest-sql';
+import { CREATE_STAGE, insertBatchSql, STAGE_COLUMNS } from '@/db/queries/ingest-sql';
 import { uploads, workspaceAliases } from '@/db/schema';
 import { createResolver } from '@/lib/catalog/resolve';
-import { FIRST_PARTY_PROVIDER } from '@/lib/catalog/types';
+import { createBatchTotals } from './batch-totals';
 import type { CsvMapping } from './formats/generic-csv';
 import type { ParseMeta } from './parse';
 import { FormatError, headerHash, parseUsage } from './parse';
 import type { SourceInfo } from './source';
+import { createStager } from './stage-row';
 import { decodeSource, SourceError } from './source';
 import type { UsageRecord } from './types';
 import type { IngestSummary } from './summary';
-import { emptySummary, trimDecimal } from './summary';
+import { emptySummary } from './summary';
 
 /**
- * One file in: stream → decode → detect → parse → resolve models → stage (COPY) → cost and insert (new buckets
- * only) → rebuild the daily rollup → summary, all in ONE transaction. A file that fails, or has too many bad rows,
+ * One file in: stream → decode → detect → parse → resolve models → per batch of rows: stage (COPY) → cost and insert
+ * (new buckets only) → grow the daily rollup, all in ONE transaction. A file that fails, or has too many bad rows,
  * writes nothing; the upload is recorded as failed with the reason.
  */
 export type IngestInput = {
@@ -34,11 +36,14 @@ export type IngestInput = {
   /** Reject the whole file when more than this share of its rows cannot be read. */
   maxRejectRatio?: number;
   onProgress?: (p: { bytes: number; rows: number }) => void;
+  /** Rows per batch into usage (tests make it small to cross batch boundaries). */
+  batchRows?: number;
 };
 
 export const DEFAULT_MAX_BYTES = Number(process.env.FRONTIER_MAX_UPLOAD_BYTES ?? 1024 ** 3);
 export const DEFAULT_MAX_REJECT_RATIO = Number(process.env.FRONTIER_MAX_REJECT_RATIO ?? 0.01);
-const BATCH_ROWS = 20_000;
+// ~5 MB of stage per batch: fits the default temp_buffers (8 MB), so the stage never spills to disk.
+const BATCH_ROWS = 25_000;
 const KEEP_REJECTS = 1000;
 
 class Abort extends Error {
@@ -74,6 +79,9 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
       // Uploads to one workspace take turns: the rollup rebuild must see every committed row.
       await s.query('select pg_advisory_xact_lock(hashtext($1))', [`frontier-ingest:${input.workspaceId}`]);
       await s.query("set local work_mem = '64MB'");
+      // One transaction either way: not waiting for the commit's WAL flush risks nothing but the very last upload on
+      // a crash (it is then simply not there, and the upload shows as failed at next start).
+      await s.query('set local synchronous_commit = off');
       await s.query(CREATE_STAGE);
       const text = decodeSource(input.chunks, {
         maxBytes: input.maxBytes ?? DEFAULT_MAX_BYTES, info,
@@ -86,18 +94,52 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
           return rows[0]?.mapping ?? null;
         },
       });
+      let stage: ReturnType<typeof createStager> | null = null;
       let buf: string[] = [];
-      // One COPY in flight while the next batch is parsed: the database works on one core while we parse on the other.
+      let part: string[] = [];
+      let bufRows = 0;
+      const totals = createBatchTotals();
+      let batches = 0;
+      let fallbacks = 0;
+      // Each batch goes all the way into usage (COPY to the stage, cost, insert, roll up) while the next one is
+      // parsed: the database works on one core while we parse on the other, and the stage stays one batch small.
+      // Days that had usage before this upload (the rollup has a row for every day usage has; the advisory lock
+      // keeps it so while we run). A batch on none of them cannot meet an existing key, and goes in without lookups.
+      // This only picks the cheaper statement: the primary key still guarantees each bucket once.
+      const usedDays = new Set((await s.query<{ day: string }>('select distinct day::text as day from usage_daily where workspace_id = $1', [input.workspaceId])).map((d) => d.day));
+      const load = async (text: string, days: string[]) => {
+        await s.copyCsv('ingest_stage', STAGE_COLUMNS, text);
+        const mode: BatchMode = days.some((d) => usedDays.has(d)) ? 'probe' : 'fresh';
+        await s.query('savepoint ingest_batch');
+        let t: BatchResult | undefined;
+        try {
+          [t] = await s.query<BatchResult>(insertBatchSql(mode), [input.workspaceId, uploadId]);
+          await s.query('release savepoint ingest_batch');
+        } catch (e) {
+          if ((e as { code?: string }).code !== '23505') throw e;
+          // A key seen before in this file (this batch or an earlier one): again with the probe and ON CONFLICT.
+          fallbacks++;
+          await s.query('rollback to savepoint ingest_batch');
+          [t] = await s.query<BatchResult>(insertBatchSql('merge'), [input.workspaceId, uploadId]);
+        }
+        totals.add(t!);
+        await s.query('truncate ingest_stage');
+        batches++;
+      };
       let inFlight: Promise<void> = Promise.resolve();
       let waitMs = 0;
       const flush = async () => {
+        if (part.length) { buf.push(part.join('\n')); part = []; }
         if (buf.length === 0) return;
         const text = buf.join('\n') + '\n';
         buf = [];
+        bufRows = 0;
         const t0 = performance.now();
         await inFlight;
         waitMs += performance.now() - t0;
-        inFlight = s.copyCsv('ingest_stage', STAGE_COLUMNS, text);
+        const days = stage ? [...stage.days] : [];
+        stage?.days.clear();
+        inFlight = load(text, days);
         inFlight.catch(() => {}); // surfaced by the next await
       };
       let lastProgress = 0;
@@ -110,16 +152,20 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
           for (const r of o.records) {
             const problem = check(r);
             if (problem) { reject(summary, ev.line, problem); continue; }
-            buf.push(stageLine(ev.line, r, meta.family ?? 'unknown', resolve, vendorOf, knownProviders));
+            stage ??= createStager(meta.family ?? 'unknown', resolve, vendorOf, knownProviders);
+            part.push(stage(ev.line, r));
             summary.rowsStaged++;
+            // Lines are joined every 1,000 rows: a line is a tree of string pieces until flattened, and keeping 50,000
+            // such trees alive until the batch is sent made the garbage collector copy and promote all of them.
+            if (part.length === 1000) { buf.push(part.join('\n')); part = []; bufRows += 1000; }
           }
         }
-        if (buf.length >= BATCH_ROWS) await flush();
+        if (bufRows + part.length >= (input.batchRows ?? BATCH_ROWS)) await flush();
         if (summary.rowsRead - lastProgress >= 5000) { lastProgress = summary.rowsRead; input.onProgress?.({ bytes: bytesSeen, rows: summary.rowsRead }); }
       }
       await flush();
       await inFlight;
-      mark(`read, parse and stage (waited ${Math.round(waitMs)} ms on COPY)`);
+      mark(`read, parse, stage, cost, insert and roll up in ${batches} batches (${fallbacks} re-run for repeated keys; waited ${Math.round(waitMs)} ms on the database)`);
       input.onProgress?.({ bytes: bytesSeen, rows: summary.rowsRead });
       Object.assign(summary, { format: meta.format ?? null, formatLabel: meta.label ?? null, bytes: info.bytes ?? bytesSeen, encoding: info.encoding ?? null, gzip: info.gzip ?? false });
 
@@ -132,10 +178,7 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
         throw new Abort('failed', 'too_many_rejects', `${summary.rowsRejected} of ${summary.rowsRead} rows could not be read (${(ratio * 100).toFixed(1)}%, over the ${(maxRatio * 100).toFixed(1)}% limit); nothing was written. First: line ${summary.rejects[0]!.line}: ${summary.rejects[0]!.reason}`);
       }
 
-      await s.query('analyze ingest_stage');
-      const [t] = await s.query<InsertResult>(INSERT_USAGE, [input.workspaceId, uploadId]);
-      mark('cost, insert and rollup');
-      fillTotals(t!, summary);
+      totals.fill(summary);
 
       if (input.saveMapping && input.mapping && meta.header) {
         await s.query(
@@ -184,46 +227,6 @@ function check(r: UsageRecord): string | null {
   if (!r.rawModel) return 'no model';
   if (r.cachedInputTokens > r.inputTokens) return `cached input tokens (${r.cachedInputTokens}) exceed input tokens (${r.inputTokens})`;
   return null;
-}
-
-function stageLine(line: number, r: UsageRecord, family: string, resolve: ReturnType<typeof createResolver>, vendorOf: Map<string, string>, known: Set<string>): string {
-  const provider = r.providerId && known.has(r.providerId) ? r.providerId : null;
-  const modelId = resolve(r.rawModel)?.modelId ?? null;
-  const vendor = modelId ? vendorOf.get(modelId) : undefined;
-  const priceProvider = provider ?? (vendor ? FIRST_PARTY_PROVIDER[vendor] ?? null : null);
-  const iso = r.occurredAt.toISOString();
-  const key = createHash('sha256')
-    .update([family, iso, r.granularity, r.providerId ?? '', r.rawModel, r.project, r.apiKey, r.userRef, r.batch ? 'b' : '', r.keyExtra ?? ''].join('\u001f'))
-    .digest('hex');
-  const uuidKey = `${key.slice(0, 8)}-${key.slice(8, 12)}-${key.slice(12, 16)}-${key.slice(16, 20)}-${key.slice(20, 32)}`;
-  return [
-    line, uuidKey, csvField(iso), csvField(iso.slice(0, 10)), csvField(r.granularity), csvField(provider), csvField(priceProvider),
-    csvField(r.rawModel), csvField(modelId), csvField(r.project), csvField(r.apiKey), csvField(r.userRef), csvField(r.batch),
-    r.requests, r.inputTokens, r.cachedInputTokens, r.outputTokens, r.reportedCostUsd ?? '',
-  ].join(',');
-}
-
-type InsertResult = {
-  inserted: number; requests: string; input_tokens: string; cached_input_tokens: string; output_tokens: string; cost: string | null;
-  reported_cost: string | null; first_day: string | null; last_day: string | null; backdated: number;
-  unmapped: { rawModel: string; rows: number }[] | string; unpriced: { rawModel: string; providerId: string | null; rows: number }[] | string;
-};
-
-function fillTotals(t: InsertResult, summary: IngestSummary) {
-  summary.rowsIngested = t.inserted;
-  summary.duplicateRows = summary.rowsStaged - t.inserted;
-  summary.requests = Number(t.requests);
-  summary.inputTokens = Number(t.input_tokens);
-  summary.cachedInputTokens = Number(t.cached_input_tokens);
-  summary.outputTokens = Number(t.output_tokens);
-  summary.computedCostUsd = trimDecimal(t.cost);
-  summary.reportedCostUsd = trimDecimal(t.reported_cost);
-  summary.from = t.first_day;
-  summary.to = t.last_day;
-  summary.backdatedRows = Number(t.backdated);
-  // json comes back parsed from pg and PGlite alike, but be lenient with text.
-  summary.unmappedModels = typeof t.unmapped === 'string' ? JSON.parse(t.unmapped) : t.unmapped;
-  summary.unpricedModels = typeof t.unpriced === 'string' ? JSON.parse(t.unpriced) : t.unpriced;
 }
 
 function persisted(s: IngestSummary) {

@@ -10,11 +10,40 @@ export class ValueError extends Error {}
 const NULLS = new Set(['', '--', '-', 'null', 'none', 'n/a', 'na', 'nan', 'undefined']);
 
 export function isBlank(v: unknown): boolean {
-  return v === undefined || v === null || (typeof v === 'string' && NULLS.has(v.trim().toLowerCase()));
+  if (v === undefined || v === null) return true;
+  if (typeof v !== 'string') return false;
+  if (v === '') return true;
+  // Hot path: a value starting with a digit is never one of the null words.
+  const c = v.charCodeAt(0);
+  if (c >= 48 && c <= 57) return false;
+  return NULLS.has(v.trim().toLowerCase());
+}
+
+/** `123` or `123.0` (what spreadsheets write) as a safe integer without a regex, or -1 for anything else. */
+function plainCount(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 24) return -1;
+  let i = 0;
+  let value = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    value = value * 10 + (c - 48);
+  }
+  if (i === 0 || i > 15) return -1;
+  if (i < n) {
+    if (s.charCodeAt(i) !== 46 || i === n - 1) return -1;
+    for (let j = i + 1; j < n; j++) if (s.charCodeAt(j) !== 48) return -1;
+  }
+  return value;
 }
 
 /** A token or request count: `10`, `10.0`, `1,234`, 10 → integer ≥ 0. Fractions, negatives and text are refused. */
 export function count(v: unknown, field: string): number {
+  if (typeof v === 'string') {
+    const fast = plainCount(v);
+    if (fast >= 0) return fast;
+  }
   if (isBlank(v)) return 0;
   let n: number;
   if (typeof v === 'number') n = v;

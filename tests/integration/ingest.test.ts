@@ -96,6 +96,38 @@ describe.each(testEngines())('ingestion on %s', (engine) => {
     expect(await ingestBytes(t, target, 'a.csv.gz', gzipSync(Buffer.from(a)))).toMatchObject({ status: 'ingested', rowsIngested: 0, duplicateRows: 2, gzip: true });
   });
 
+  test('batch by batch: keys repeated across and within batches count once, and the totals and rollup match one batch', async () => {
+    const lines = [
+      openaiRow('2024-07-01', 'gpt-3.5-turbo-0125', false, 1_000_000, 500_000, 200_000, 1, 'p1'),
+      openaiRow('2024-07-01', 'gpt-3.5-turbo-0125', true, 1_000_000, 1_000_000, 0, 2, 'p2'),
+      openaiRow('2026-08-01', 'gpt-4o-2024-08-06', false, 2_000_000, 100_000, 1_000_000, 3, 'p3'),
+      openaiRow('2024-07-02', 'mystery-model-x', false, 1_000, 1_000, 0, 4, 'p4'),
+      openaiRow('2024-07-03', 'mystery-model-x', false, 2_000, 1_000, 0, 5, 'p5'),
+    ];
+    // The mapped generic CSV has no ordinals: a repeated line is the same bucket (here across batches and within one).
+    const generic = ['day,model,input,project', '2024-07-05,gpt-3.5-turbo-0125,5,a', '2024-07-06,gpt-3.5-turbo-0125,7,a', '2024-07-05,gpt-3.5-turbo-0125,5,a',
+      '2024-07-07,gpt-3.5-turbo-0125,9,a', '2024-07-07,gpt-3.5-turbo-0125,9,a', '2024-07-08,mystery-model-x,1,a'].join('\n');
+    const mapping = { time: 'day', model: 'model', inputTokens: 'input', project: 'project' };
+    const results = [];
+    for (const batchRows of [1000, 2, 1]) {
+      const target = await fresh(`batches-${batchRows}`);
+      const a = await ingestBytes(t, target, 'a.csv', [HEADER, ...lines].join('\n'), { batchRows });
+      const g = await ingestBytes(t, target, 'g.csv', generic, { mapping, batchRows });
+      const [r] = await rows<{ n: number; cost: string; rollup_cost: string; rollup_rows: number; unpriced: number }>(t.db, sql`
+        select (select count(*) from usage where workspace_id = ${target})::int as n, (select sum(cost) from usage where workspace_id = ${target})::text as cost,
+          (select sum(cost) from usage_daily where workspace_id = ${target})::text as rollup_cost, (select sum(rows) from usage_daily where workspace_id = ${target})::int as rollup_rows,
+          (select sum(unpriced_rows) from usage_daily where workspace_id = ${target})::int as unpriced`);
+      results.push({ a: { ...a, uploadId: '' }, g: { ...g, uploadId: '' }, r });
+    }
+    expect(results[0]!.a).toMatchObject({ status: 'ingested', rowsIngested: 5, requests: 15, computedCostUsd: '7', backdatedRows: 0, unmappedModels: [{ rawModel: 'mystery-model-x', rows: 2 }] });
+    expect(results[0]!.g).toMatchObject({ status: 'ingested', rowsStaged: 6, rowsIngested: 4, duplicateRows: 2, inputTokens: 22, unmappedModels: [{ rawModel: 'mystery-model-x', rows: 1 }] });
+    const r0 = results[0]!.r!;
+    expect(r0).toEqual({ n: 9, cost: r0.rollup_cost, rollup_cost: r0.rollup_cost, rollup_rows: 9, unpriced: 3 });
+    expect(Number(r0.cost)).toBeGreaterThan(7);
+    expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
+  });
+
   test('two concurrent uploads of overlapping files count each bucket once', async () => {
     const target = await fresh('concurrent');
     const days = Array.from({ length: 40 }, (_, i) => `2024-08-${String(1 + (i % 28)).padStart(2, '0')}`);

@@ -104,19 +104,23 @@ export function ordinals(): (outcome: RowOutcome) => RowOutcome {
   // rows instead of growing with the file.
   const seen = new Map<string, number>();
   let bucket = NaN;
+  const number = (r: UsageRecord): UsageRecord => {
+    const t = r.occurredAt.getTime();
+    if (t !== bucket) { seen.clear(); bucket = t; }
+    const id = `${r.granularity}\u0000${r.providerId}\u0000${r.rawModel}\u0000${r.project}\u0000${r.apiKey}\u0000${r.userRef}\u0000${r.batch}\u0000${r.keyExtra ?? ''}`;
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    return n === 1 ? r : { ...r, keyExtra: `${r.keyExtra ?? ''}#${n}` };
+  };
   return (outcome) => {
     if (outcome.kind !== 'records') return outcome;
-    return {
-      kind: 'records',
-      records: outcome.records.map((r) => {
-        const t = r.occurredAt.getTime();
-        if (t !== bucket) { seen.clear(); bucket = t; }
-        const id = [r.occurredAt.toISOString(), r.granularity, r.providerId, r.rawModel, r.project, r.apiKey, r.userRef, r.batch, r.keyExtra ?? ''].join('\u0000');
-        const n = (seen.get(id) ?? 0) + 1;
-        seen.set(id, n);
-        return n === 1 ? r : { ...r, keyExtra: `${r.keyExtra ?? ''}#${n}` };
-      }),
-    };
+    // One record per row is the common case: no new arrays or outcome objects for it.
+    if (outcome.records.length === 1) {
+      const r = outcome.records[0]!;
+      const numbered = number(r);
+      return numbered === r ? outcome : { kind: 'records', records: [numbered] };
+    }
+    return { kind: 'records', records: outcome.records.map(number) };
   };
 }
 
