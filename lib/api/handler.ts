@@ -6,11 +6,23 @@ import { authorize } from '@/lib/auth/guard';
 import type { Role } from '@/lib/auth/roles';
 import { BadRequestError, errorResponse, validationError } from './errors';
 
+/** Postgres text cannot hold U+0000: a value carrying one would fail in the database (a 500), so refuse it here. */
+function assertNoNul(v: unknown, where: string): void {
+  if (typeof v === 'string') {
+    if (v.includes('\u0000')) throw new BadRequestError(`${where} contains a NUL character`);
+  } else if (Array.isArray(v)) {
+    v.forEach((x, i) => assertNoNul(x, `${where}.${i}`));
+  } else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) assertNoNul(x, where ? `${where}.${k}` : k);
+  }
+}
+
 /** Parse a request's query string with a zod schema, or throw a 400 with every issue listed. */
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
   // Empty parameters (`from=` from a GET form) mean "not set".
   const params = Object.fromEntries([...new URL(req.url).searchParams].filter(([, v]) => v !== ''));
   delete params.workspace;
+  assertNoNul(params, '');
   const parsed = schema.safeParse(params);
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;
@@ -24,6 +36,7 @@ export async function parseBody<S extends z.ZodType>(req: Request, schema: S): P
   } catch {
     throw new BadRequestError('The request body is not valid JSON.');
   }
+  assertNoNul(body, 'body');
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;

@@ -33,8 +33,23 @@ export function readCookie(headers: Headers, name: string): string | null {
   return null;
 }
 
+/**
+ * Whether to believe the `x-forwarded-*` headers: only behind a reverse proxy that sets them (FRONTIER_TRUST_PROXY=1).
+ * Without one a client writes them itself, and Next keeps a client's `x-forwarded-for` rather than the socket's.
+ */
+export function trustProxy(): boolean {
+  return process.env.FRONTIER_TRUST_PROXY === '1';
+}
+
+/**
+ * The client's address for sign-in limits and the audit log. Behind a trusted proxy: the last `x-forwarded-for`
+ * entry (the one our proxy appended; earlier ones are the client's own claims), else `x-real-ip`. Otherwise null:
+ * a route handler has no socket address, and a forwarded header could be anything.
+ */
 export function clientIp(headers: Headers): string | null {
-  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || null;
+  if (!trustProxy()) return null;
+  const forwarded = headers.get('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean);
+  return forwarded?.at(-1) || headers.get('x-real-ip')?.trim() || null;
 }
 
 /** Session cookie or bearer key; null when neither is valid (expired, revoked, unknown). */
@@ -84,7 +99,7 @@ export function requestedWorkspace(headers: Headers, url?: string): { explicit: 
 export function assertSameOrigin(req: Request, caller: Caller): void {
   if (caller.kind === 'key' || ['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return;
   const origin = req.headers.get('origin');
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  const host = (trustProxy() ? req.headers.get('x-forwarded-host') : null) ?? req.headers.get('host');
   if (origin) {
     let originHost: string;
     try { originHost = new URL(origin).host; } catch { throw new ForbiddenError('Cross-site request refused.'); }

@@ -94,15 +94,16 @@ export type SignInInput = { email: string; password: string; ip: string | null; 
 export async function signIn(db: Db, input: SignInInput): Promise<{ token: string; userId: string; expiresAt: Date }> {
   const email = normalizeEmail(input.email);
   const accountKey = `email:${email}`;
-  const ipKey = `ip:${input.ip ?? 'unknown'}`;
-  const [byAccount, byIp] = await Promise.all([recentFailures(db, accountKey, LOGIN_WINDOW_MS), recentFailures(db, ipKey, LOGIN_WINDOW_MS)]);
+  // Unknown address (no trusted proxy): no per-IP bucket, since one shared bucket would let anyone lock everybody out.
+  const ipKey = input.ip ? `ip:${input.ip}` : null;
+  const [byAccount, byIp] = await Promise.all([recentFailures(db, accountKey, LOGIN_WINDOW_MS), ipKey ? recentFailures(db, ipKey, LOGIN_WINDOW_MS) : 0]);
   if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) {
     throw new TooManyRequestsError('Too many failed sign-ins. Wait 15 minutes and try again.');
   }
   const user = await findUserByEmail(db, email);
   const ok = await verifyPassword(input.password, user?.passwordHash ?? null);
   if (!user || !ok) {
-    await recordFailure(db, [accountKey, ipKey], LOGIN_WINDOW_MS);
+    await recordFailure(db, ipKey ? [accountKey, ipKey] : [accountKey], LOGIN_WINDOW_MS);
     throw new UnauthorizedError('Email or password is not right.');
   }
   await clearFailures(db, accountKey);

@@ -97,7 +97,8 @@ export class CsvStream {
         i++;
         continue;
       }
-      if (chunk[i] === sep) { this.fields.push(this.field); this.field = ''; this.sawAny = true; i++; continue; }
+      // Delimiters count toward the row's length: a row of millions of empty fields is as hostile as one long cell.
+      if (chunk[i] === sep) { this.fields.push(this.field); this.field = ''; this.sawAny = true; this.count(1); i++; continue; }
       // An unquoted run: up to the next delimiter, quote or line break, in one slice.
       let j = i + 1;
       while (j < n) {

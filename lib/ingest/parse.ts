@@ -32,6 +32,8 @@ export type ParseOptions = {
 };
 
 const MIN_SCORE = 0.5;
+/** A JSON document is parsed whole (FRONTIER_MAX_JSON_BYTES, in characters): larger exports go as JSON lines. */
+export const DEFAULT_MAX_JSON_CHARS = Number(process.env.FRONTIER_MAX_JSON_BYTES || 64 * 1024 ** 2);
 
 export function headerHash(header: string[]): string {
   return createHash('sha256').update(header.join('\u0000')).digest('hex').slice(0, 32);
@@ -167,7 +169,7 @@ async function* parseJsonish(text: AsyncIterable<string>, head: string, explicit
     return;
   }
   let all = '';
-  const max = opts.maxJsonChars ?? 256 * 1024 * 1024;
+  const max = opts.maxJsonChars ?? DEFAULT_MAX_JSON_CHARS;
   for await (const c of text) {
     all += c;
     if (all.length > max) throw new FormatError('unreadable', `a single JSON document over ${Math.round(max / 1024 / 1024)} MB cannot be read at once; export it as JSON lines (one record per line)`);

@@ -229,8 +229,16 @@ function check(r: UsageRecord): string | null {
   return null;
 }
 
-function persisted(s: IngestSummary) {
-  return { ...s, rejects: s.rejects.slice(0, 100) };
+function persisted(s: IngestSummary): IngestSummary {
+  return wellFormed({ ...s, rejects: s.rejects.slice(0, 100) }) as IngestSummary;
+}
+
+/** jsonb refuses a lone UTF-16 surrogate, which a message cut mid-character (a JSON.parse excerpt, a sample) can hold. */
+function wellFormed(v: unknown): unknown {
+  if (typeof v === 'string') return v.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  if (Array.isArray(v)) return v.map(wellFormed);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, wellFormed(x)]));
+  return v;
 }
 
 function classify(e: unknown): { status: IngestSummary['status']; code: string; message: string; seen?: unknown } {

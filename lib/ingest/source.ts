@@ -14,6 +14,8 @@ export class SourceError extends Error {
 export type SourceInfo = { bytes: number; sha256: string; gzip: boolean; encoding: string };
 
 const SAMPLE = 64 * 1024;
+/** What a gzip upload may expand to (FRONTIER_MAX_EXPANDED_BYTES): past it the file fails as a likely zip bomb. */
+export const DEFAULT_MAX_EXPANDED_BYTES = Number(process.env.FRONTIER_MAX_EXPANDED_BYTES || 1024 ** 3);
 
 export async function* decodeSource(
   chunks: AsyncIterable<Uint8Array>,
@@ -46,7 +48,7 @@ export async function* decodeSource(
   opts.info.gzip = gzip;
   let plain: AsyncIterable<Uint8Array> = rest;
   if (gzip) {
-    const limit = opts.maxExpandedBytes ?? opts.maxBytes * 4;
+    const limit = opts.maxExpandedBytes ?? DEFAULT_MAX_EXPANDED_BYTES;
     const gunzip = createGunzip();
     const expanded = Readable.from(rest).pipe(gunzip);
     plain = (async function* () {
