@@ -12,7 +12,7 @@ test('prices: map an unknown model, set a discount, preview and apply re-pricing
   const openai35 = page.getByTestId('price-row').filter({ hasText: 'gpt-3.5-turbo-0125' }).filter({ has: page.getByRole('cell', { name: 'OpenAI', exact: true }) });
   await expect(openai35).toContainText('$0.50');
   await page.getByLabel('Catalog model for acme-ft-gpt35').selectOption('gpt-3.5-turbo-0125');
-  await page.getByRole('button', { name: 'Map and re-price' }).click();
+  await page.getByRole('button', { name: 'Map acme-ft-gpt35 and re-price' }).click();
   await expect(page.getByText('acme-ft-gpt35')).toHaveCount(0);
 
   const discount = page.getByRole('form', { name: 'Provider discount' });

@@ -1,5 +1,5 @@
 import { formatAsOf, formatCell, KIND_LABELS } from './format';
-import type { ReportSeriesChart, ReportSnapshot, ReportTable } from './types';
+import type { ReportScatterChart, ReportSeriesChart, ReportSnapshot, ReportTable } from './types';
 
 /**
  * The report as one self-contained HTML document (inline CSS, inline SVG, no script): the share page serves it and
@@ -36,28 +36,63 @@ function tableHtml(t: ReportTable, opts: { caption?: boolean } = {}): string {
   return `<table>${opts.caption === false ? '' : `<caption class="muted" style="text-align:left;caption-side:top;padding-bottom:6px">${esc(t.title)}</caption>`}<thead><tr>${head}</tr></thead><tbody>${body || `<tr><td colspan="${t.columns.length}" class="muted">No rows.</td></tr>`}</tbody></table>`;
 }
 
-/** A line chart as inline SVG (no script), with the same numbers as a table under "Show as table". */
-function lineChart(c: ReportSeriesChart): string {
-  const W = 960; const H = 260; const L = 70; const B = 28; const T = 10; const R = 12;
-  const vals = c.points.flatMap((p) => c.series.map((s) => p.values[s])).filter((v): v is string | number => v !== null && v !== undefined).map(Number);
-  // A round axis top (1, 2, 2.5 or 5 × 10^k) so the ticks read as $2,500, $5,000 … rather than odd cents.
-  const raw = Math.max(1e-9, ...vals);
+const SERIES_COLORS = ['var(--s1)', 'var(--s2)', '#d97706', '#9333ea', '#db2777', '#0891b2', '#65a30d', '#dc2626'];
+
+/** A round step for an axis span: 1, 2, 2.5 or 5 × 10^k, so ticks read as $2,500, $5,000 … rather than odd cents. */
+function niceStep(span: number, ticks: number): number {
+  const raw = Math.max(1e-9, span / ticks);
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const max = [1, 2, 2.5, 5, 10].map((f) => f * mag).find((m) => m >= raw) ?? raw;
+  return [1, 2, 2.5, 5, 10].map((f) => f * mag).find((m) => m >= raw) ?? raw;
+}
+
+/** A line chart as inline SVG (no script), with the same numbers as a table under "Show as table". Handles negatives. */
+function lineChart(c: ReportSeriesChart): string {
+  const W = 960; const H = 260; const L = 78; const B = 28; const T = 10; const R = 12;
+  const vals = c.points.flatMap((p) => c.series.map((s) => p.values[s])).filter((v): v is string | number => v !== null && v !== undefined).map(Number);
+  const step = niceStep(Math.max(...vals, 0) - Math.min(...vals, 0), 4);
+  const lo = Math.floor(Math.min(0, ...vals) / step) * step;
+  const hi = Math.max(lo + step, Math.ceil(Math.max(0, ...vals) / step) * step);
   const x = (i: number) => L + (c.points.length <= 1 ? 0 : (i / (c.points.length - 1)) * (W - L - R));
-  const y = (v: number) => T + (1 - v / max) * (H - T - B);
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => `<line x1="${L}" x2="${W - R}" y1="${y(max * f)}" y2="${y(max * f)}" stroke="var(--border)"/><text x="${L - 6}" y="${y(max * f) + 4}" text-anchor="end">${esc(formatCell(String(max * f), c.unit === 'usd' ? 'usd' : 'number'))}</text>`).join('');
-  const colors = ['var(--s1)', 'var(--s2)'];
+  const y = (v: number) => T + (1 - (v - lo) / (hi - lo)) * (H - T - B);
+  const tickValues: number[] = [];
+  for (let v = lo; v <= hi + step / 2; v += step) tickValues.push(Math.round(v * 1e6) / 1e6);
+  const ticks = tickValues.map((v) => `<line x1="${L}" x2="${W - R}" y1="${y(v)}" y2="${y(v)}" stroke="${v === 0 ? 'var(--muted)' : 'var(--border)'}"/><text x="${L - 6}" y="${y(v) + 4}" text-anchor="end">${esc(formatCell(String(v), c.unit === 'usd' ? 'usd' : 'number'))}</text>`).join('');
   const lines = c.series.map((s, si) => {
     const pts = c.points.map((p, i) => (p.values[s] === null || p.values[s] === undefined ? null : `${x(i).toFixed(1)},${y(Number(p.values[s])).toFixed(1)}`)).filter(Boolean).join(' ');
-    return `<polyline fill="none" stroke="${colors[si % 2]}" stroke-width="2.2" points="${pts}"/>`;
+    return `<polyline fill="none" stroke="${SERIES_COLORS[si % SERIES_COLORS.length]}" stroke-width="2.2" points="${pts}"/>`;
   }).join('');
-  const step = Math.max(1, Math.ceil(c.points.length / 10));
-  const xl = c.points.map((p, i) => (i % step === 0 || i === c.points.length - 1 ? `<text x="${x(i)}" y="${H - 8}" text-anchor="middle">${esc(p.x)}</text>` : '')).join('');
+  const every = Math.max(1, Math.ceil(c.points.length / 10));
+  const xl = c.points.map((p, i) => (i % every === 0 || i === c.points.length - 1 ? `<text x="${x(i)}" y="${H - 8}" text-anchor="middle">${esc(p.x)}</text>` : '')).join('');
   const table: ReportTable = { name: 'chart', title: c.title, columns: [{ key: 'x', label: c.xLabel, unit: 'text' }, ...c.series.map((s) => ({ key: s, label: s, unit: c.unit }))], rows: c.points.map((p) => ({ x: p.x, ...p.values })) };
   return `<div class="chart"><svg viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${esc(c.title)}">${ticks}${lines}${xl}</svg>
-<p class="legend">${c.series.map((s, i) => `<span style="--c:${colors[i % 2]}">${esc(s)}</span>`).join('')}</p>
+<p class="legend">${c.series.map((s, i) => `<span style="--c:${SERIES_COLORS[i % SERIES_COLORS.length]}">${esc(s)}</span>`).join('')}</p>
 <details><summary>Show as table</summary>${tableHtml(table, { caption: false })}</details></div>`;
+}
+
+/** Cost against quality as inline SVG: one labelled point per option with its Elo 95% range, today's in grey. */
+function scatterChart(sc: ReportScatterChart, table: string): string {
+  const pts = sc.points.filter((p) => p.elo !== null);
+  if (pts.length === 0) return table;
+  const W = 960; const H = 300; const L = 64; const B = 34; const T = 14; const R = 24;
+  const xs = pts.map((p) => Number(p.monthlyCost));
+  const ys = pts.flatMap((p) => [p.eloLower ?? p.elo!, p.eloUpper ?? p.elo!]);
+  const xStep = niceStep(Math.max(...xs, 0) - Math.min(...xs, 0) || 1, 4);
+  const x0 = Math.floor(Math.min(0, ...xs) / xStep) * xStep; const x1 = Math.max(x0 + xStep, Math.ceil(Math.max(...xs) / xStep) * xStep);
+  const yStep = niceStep(Math.max(...ys) - Math.min(...ys) || 10, 4);
+  const y0 = Math.floor(Math.min(...ys) / yStep) * yStep; const y1 = Math.max(y0 + yStep, Math.ceil(Math.max(...ys) / yStep) * yStep);
+  const x = (v: number) => L + ((v - x0) / (x1 - x0)) * (W - L - R);
+  const y = (v: number) => T + (1 - (v - y0) / (y1 - y0)) * (H - T - B);
+  const grid: string[] = [];
+  for (let v = y0; v <= y1 + yStep / 2; v += yStep) grid.push(`<line x1="${L}" x2="${W - R}" y1="${y(v)}" y2="${y(v)}" stroke="var(--border)"/><text x="${L - 6}" y="${y(v) + 4}" text-anchor="end">${Math.round(v)}</text>`);
+  for (let v = x0; v <= x1 + xStep / 2; v += xStep) grid.push(`<text x="${x(v)}" y="${H - 14}" text-anchor="middle">${esc(formatCell(String(v), 'usd'))}</text>`);
+  const marks = pts.map((p, i) => {
+    const color = p.current ? 'var(--muted)' : SERIES_COLORS[i % SERIES_COLORS.length];
+    const cx = x(Number(p.monthlyCost)).toFixed(1); const cy = y(p.elo!).toFixed(1);
+    const bar = p.eloLower !== null && p.eloUpper !== null ? `<line x1="${cx}" x2="${cx}" y1="${y(p.eloLower).toFixed(1)}" y2="${y(p.eloUpper).toFixed(1)}" stroke="${color}" stroke-width="1.5"/>` : '';
+    return `${bar}<circle cx="${cx}" cy="${cy}" r="5.5" fill="${color}"/><text x="${Number(cx) + 9}" y="${Number(cy) - 7}" style="fill:var(--text)">${esc(p.label)}${p.current && !/^today$/i.test(p.label) ? ' (today)' : ''}</text>`;
+  }).join('');
+  return `<div class="chart"><svg viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${esc(sc.title)}">${grid.join('')}${marks}<text x="${(L + W - R) / 2}" y="${H - 1}" text-anchor="middle">monthly cost</text></svg>
+<details><summary>Show as table</summary>${table}</details></div>`;
 }
 
 export type HtmlOptions = { title: string; note?: string; version: number; exports?: { csv: string; xlsx: string; pdf: string }; footer?: string };
@@ -80,7 +115,7 @@ ${o.exports ? `<nav class="exports" aria-label="Download"><a href="${esc(o.expor
 ${s.keyNumbers.length ? `<ul class="keys">${s.keyNumbers.map((k) => `<li><div class="l">${esc(k.label)}</div><div class="v">${esc(formatCell(k.value, k.unit))}</div></li>`).join('')}</ul>` : ''}</section>
 ${main ? `<section aria-labelledby="s-main"><h2 id="s-main">${esc(main.title)}</h2>${tableHtml(main, { caption: false })}</section>` : ''}
 ${s.cumulative ? `<section aria-labelledby="s-cum"><h2 id="s-cum">${esc(s.cumulative.title)}</h2>${lineChart(s.cumulative)}</section>` : ''}
-${scatter ? `<section aria-labelledby="s-sc"><h2 id="s-sc">${esc(s.scatter!.title)}</h2>${scatter}</section>` : ''}
+${scatter ? `<section aria-labelledby="s-sc"><h2 id="s-sc">${esc(s.scatter!.title)}</h2>${scatterChart(s.scatter!, scatter)}</section>` : ''}
 ${others.map((t, i) => `<section aria-labelledby="s-t${i}"><h2 id="s-t${i}">${esc(t.title)}</h2>${tableHtml(t, { caption: false })}</section>`).join('')}
 <section aria-labelledby="s-as"><h2 id="s-as">Assumptions</h2><table><tbody>${s.assumptions.map((a) => `<tr><th scope="row">${esc(a.label)}</th><td>${esc(a.value)}</td></tr>`).join('')}</tbody></table></section>
 <section aria-labelledby="s-src"><h2 id="s-src">Sources</h2><table><thead><tr><th scope="col">Source</th><th scope="col">Detail</th></tr></thead><tbody>${s.sources.map((x) => `<tr><th scope="row">${esc(x.label)}</th><td>${esc(x.detail)}</td></tr>`).join('') || '<tr><td colspan="2" class="muted">None recorded.</td></tr>'}</tbody></table></section>

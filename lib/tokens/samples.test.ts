@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import type { ReadReport, Sample, SampleFormat } from './samples';
 import { parseChatLine, readSamples, SampleInputError } from './samples';
 
@@ -106,5 +106,19 @@ describe('bad input', () => {
     const { samples, report } = await read([enc.encode('short one\n'), big, enc.encode('\nshort two\n')]);
     expect(samples.map((s) => [s.line, s.input])).toEqual([[1, 'short one'], [3, 'short two']]);
     expect(report.issues).toEqual([{ line: 2, reason: 'longer than 1 MiB; skipped' }]);
+  });
+});
+
+describe('request logs that carry bodies', () => {
+  it('reads a gateway log (request messages, response choices) and a Langfuse generation', () => {
+    const gateway = JSON.stringify({
+      request: { model: 'gpt-3.5-turbo', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hello there' }] },
+      response: { choices: [{ message: { role: 'assistant', content: 'Hi!' } }] },
+    });
+    expect(parseChatLine(gateway)).toEqual({ input: 'Be brief.\nHello there', output: 'Hi!', roles: true });
+    const langfuse = JSON.stringify({ type: 'GENERATION', input: [{ role: 'user', content: [{ type: 'text', text: 'Sum 2+2' }] }], output: { role: 'assistant', content: '4' } });
+    expect(parseChatLine(langfuse)).toEqual({ input: 'Sum 2+2', output: '4', roles: true });
+    expect(parseChatLine(JSON.stringify({ input: 'plain prompt', output: 'plain answer' }))).toEqual({ input: 'plain prompt', output: 'plain answer', roles: true });
+    expect(parseChatLine(JSON.stringify({ request: { messages: [{ role: 'user', content: 7 }] }, response: {} }))).toEqual({ error: 'request messages[0].content is neither a string nor an array of parts' });
   });
 });

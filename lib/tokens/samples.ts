@@ -9,6 +9,9 @@ import { decodeSource, formatBytes, SourceError } from '@/lib/ingest/source';
  *   legacy `{"prompt","completion"}`): input = system, developer, user and tool text; output = assistant text
  *   and its tool-call arguments. `content` may be a string or an array of parts (text parts are counted, images
  *   and audio are not).
+ * - request logs that carry their bodies (one JSON object a line): a gateway's `{"request":{"messages"},"response":
+ *   {"choices"}}` (Helicone, LiteLLM, a proxy) or a Langfuse generation `{"input","output"}`. Frontier's own usage
+ *   tables keep no prompt text, so logs are counted from the exported file, not from ingested usage.
  * - plain text: blank-line-separated blocks when the file's first 64 KB has a blank line between two text
  *   lines, otherwise one sample per line. Plain samples have no roles: all of the text is input.
  */
@@ -191,6 +194,8 @@ export function parseChatLine(line: string): { input: string; output: string; ro
   if (!v || typeof v !== 'object' || Array.isArray(v)) return { error: 'not a JSON object' };
   const o = v as Record<string, unknown>;
   const body = o.body && typeof o.body === 'object' ? (o.body as Record<string, unknown>) : null;
+  const logged = requestLog(o);
+  if (logged) return logged;
   const messages = o.messages ?? body?.messages;
   if (Array.isArray(messages)) {
     const input: string[] = [];
@@ -224,6 +229,52 @@ export function parseChatLine(line: string): { input: string; output: string; ro
   }
   if (typeof o.text === 'string') return o.text ? { input: o.text, output: '', roles: false } : { error: 'empty text' };
   return { error: 'no "messages" array (expected {"messages":[{"role","content"}]})' };
+}
+
+const obj = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+
+/**
+ * A request log that carries its bodies: a gateway log with `request`/`response` (Helicone, LiteLLM, a proxy's own
+ * JSONL: `{"request":{"messages":[…]},"response":{"choices":[{"message":{…}}]}}`) or a Langfuse generation
+ * (`{"input":[…messages] | {"messages":[…]} | "text", "output": {"content"} | "text"}`). Input is the request's
+ * messages, output the response's assistant text. Null when the line is not such a log.
+ */
+function requestLog(o: Record<string, unknown>): { input: string; output: string; roles: boolean } | { error: string } | null {
+  const req = obj(o.request) ?? obj(o.request_body);
+  const inputField = o.input;
+  const inMessages = (req?.messages ?? (Array.isArray(inputField) ? inputField : obj(inputField)?.messages)) as unknown;
+  const inText = typeof inputField === 'string' ? inputField : null;
+  if (!Array.isArray(inMessages) && inText === null) return null;
+  if (!('response' in o) && !('output' in o) && !('response_body' in o)) return null;
+  const input: string[] = inText !== null ? [inText] : [];
+  const output: string[] = [];
+  if (Array.isArray(inMessages)) {
+    for (const [i, m] of inMessages.entries()) {
+      const msg = obj(m);
+      if (!msg) return { error: `request messages[${i}] is not an object` };
+      const text = contentText(msg.content);
+      if (text === null) return { error: `request messages[${i}].content is neither a string nor an array of parts` };
+      // Earlier assistant turns in the request are context the model reads: they count as input.
+      if (text) input.push(text);
+    }
+  }
+  const res = o.response ?? o.response_body ?? o.output;
+  if (typeof res === 'string') output.push(res);
+  else {
+    const r = obj(res);
+    const choices = Array.isArray(r?.choices) ? (r!.choices as unknown[]) : [];
+    for (const c of choices) {
+      const text = contentText(obj(obj(c)?.message)?.content ?? obj(c)?.text);
+      if (text) output.push(text);
+    }
+    if (choices.length === 0 && r) {
+      // Anthropic-style `content` parts, or a Langfuse output message `{role, content}`.
+      const text = contentText(r.content);
+      if (text) output.push(text);
+    }
+  }
+  if (input.length === 0 && output.length === 0) return { error: 'no text in the logged request or response' };
+  return { input: input.join('\n'), output: output.join('\n'), roles: true };
 }
 
 function contentText(content: unknown): string | null {

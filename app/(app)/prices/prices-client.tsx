@@ -82,7 +82,7 @@ export function UnmappedTable({ unmapped, models, canEdit }: { unmapped: Unmappe
                             onChange={(e) => setFresh({ ...fresh, [u.raw_model]: { ...fresh[u.raw_model], open: e.target.checked } })} />open weights</label>
                         </>
                       )}
-                      <button type="button" disabled={!choice[u.raw_model] || (choice[u.raw_model] === NEW && !fresh[u.raw_model]?.name)} className="rounded-md border border-border px-2 py-1 disabled:opacity-50"
+                      <button type="button" aria-label={`Map ${u.raw_model} and re-price`} disabled={!choice[u.raw_model] || (choice[u.raw_model] === NEW && !fresh[u.raw_model]?.name)} className="rounded-md border border-border px-2 py-1 disabled:opacity-50"
                         onClick={async () => {
                           const f = fresh[u.raw_model];
                           const payload = choice[u.raw_model] === NEW
