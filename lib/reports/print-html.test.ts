@@ -13,7 +13,10 @@ describe('report HTML', () => {
   it('draws negative cumulative savings inside the chart, with a zero line and a tick below it', () => {
     const html = reportToHtml(snap, { title: 'T', version: 1 });
     const polylines = [...html.matchAll(/<polyline[^>]*points="([^"]+)"/g)].map((m) => m[1]!.split(' ').map((p) => Number(p.split(',')[1])));
-    for (const ys of polylines) for (const y of ys) expect(y).toBeGreaterThanOrEqual(10) && expect(y).toBeLessThanOrEqual(232);
+    for (const ys of polylines) for (const y of ys) {
+      expect(y).toBeGreaterThanOrEqual(10);
+      expect(y).toBeLessThanOrEqual(232);
+    }
     expect(html).toContain('stroke="var(--muted)"');
     expect(html).toMatch(/-\$500\.00|−\$500\.00|-\$500/);
   });
