@@ -25,13 +25,35 @@ export function validationError(err: z.ZodError): BadRequestError {
   return new BadRequestError(issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), issues);
 }
 
+const DOWN_CODES = new Set(['database_locked', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+/**
+ * True when the database is unreachable or restarting rather than the request being wrong. Drivers and drizzle wrap
+ * the socket error ("Failed query: …" with the original as `cause`, AggregateError for several addresses), so the
+ * whole chain is looked at.
+ */
+export function isDatabaseDown(err: unknown): boolean {
+  const seen = new Set<unknown>();
+  const stack: unknown[] = [err];
+  while (stack.length) {
+    const e = stack.pop();
+    if (!e || typeof e !== 'object' || seen.has(e)) continue;
+    seen.add(e);
+    const x = e as { code?: unknown; cause?: unknown; errors?: unknown; message?: unknown };
+    if (typeof x.code === 'string' && DOWN_CODES.has(x.code)) return true;
+    if (typeof x.message === 'string' && /Connection terminated|connect ECONNREFUSED|the database system is (starting up|shutting down)/.test(x.message)) return true;
+    stack.push(x.cause);
+    if (Array.isArray(x.errors)) stack.push(...x.errors);
+  }
+  return false;
+}
+
 /** One error envelope for every API answer: `{ error: { code, message, issues } }`. */
 export function errorResponse(err: unknown): Response {
   if (err instanceof AppError) {
     return Response.json({ error: { code: err.code, message: err.message, issues: err.issues } }, { status: err.status });
   }
-  const code = (err as { code?: string })?.code;
-  if (code === 'database_locked' || code === 'ECONNREFUSED' || code === '57P01' || code === '57P03') {
+  if (isDatabaseDown(err)) {
     return Response.json({ error: { code: 'unavailable', message: 'The database is not reachable right now. Try again shortly.' } }, { status: 503 });
   }
   console.error('[api] unexpected error:', err);
