@@ -103,7 +103,7 @@ export function reportToHtml(s: ReportSnapshot, o: HtmlOptions): string {
   const scatter = s.scatter ? tableHtml({
     name: 'scatter', title: s.scatter.title,
     columns: [{ key: 'label', label: 'Option', unit: 'text' }, { key: 'monthlyCost', label: 'Monthly cost', unit: 'usd' }, { key: 'elo', label: 'Elo', unit: 'elo' }, { key: 'range', label: 'Elo 95% range', unit: 'text' }],
-    rows: s.scatter.points.map((p) => ({ label: `${p.label}${p.current ? ' (today)' : ''}`, monthlyCost: p.monthlyCost, elo: p.elo, range: p.eloLower !== null && p.eloUpper !== null ? `${Math.round(p.eloLower)}–${Math.round(p.eloUpper)}` : null })),
+    rows: s.scatter.points.map((p) => ({ label: `${p.label}${p.current && !/^today$/i.test(p.label) ? ' (today)' : ''}`, monthlyCost: p.monthlyCost, elo: p.elo, range: p.eloLower !== null && p.eloUpper !== null ? `${Math.round(p.eloLower)}–${Math.round(p.eloUpper)}` : null })),
   }) : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer"><title>${esc(o.title)} · Frontier report</title><style>${CSS}</style></head>

@@ -54,7 +54,7 @@ export function ScatterChartView({ chart }: { chart: ReportScatterChart }) {
         <SnapshotTable caption={chart.title} table={{
           name: 'scatter', title: chart.title,
           columns: [{ key: 'label', label: 'Option', unit: 'text' }, { key: 'monthlyCost', label: 'Monthly cost', unit: 'usd' }, { key: 'elo', label: 'Elo', unit: 'elo' }, { key: 'range', label: 'Elo 95% range', unit: 'text' }],
-          rows: chart.points.map((p) => ({ label: `${p.label}${p.current ? ' (today)' : ''}`, monthlyCost: p.monthlyCost, elo: p.elo, range: p.eloLower !== null && p.eloUpper !== null ? `${Math.round(p.eloLower)}–${Math.round(p.eloUpper)}` : null })),
+          rows: chart.points.map((p) => ({ label: `${p.label}${p.current && !/^today$/i.test(p.label) ? ' (today)' : ''}`, monthlyCost: p.monthlyCost, elo: p.elo, range: p.eloLower !== null && p.eloUpper !== null ? `${Math.round(p.eloLower)}–${Math.round(p.eloUpper)}` : null })),
         }} />
       </details>
     </div>
