@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,8 +18,23 @@ const root = path.resolve(__dirname, '../..');
 const FIXTURE = path.join(root, 'lib/tokens/__fixtures__/chat-sample.jsonl');
 const ORIGIN = 'http://frontier.test';
 
-function cli(args: string[]) {
-  const r = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/frontier.ts', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: '', PGLITE_DIR: path.join(os.tmpdir(), 'frontier-tokens-unused') }, encoding: 'utf8', timeout: 120_000 });
+/** Runs the CLI without blocking the test worker's event loop (a blocked worker times out vitest's RPC). */
+function runCli(cmd: string, argv: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string; timeout: number }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { cwd: opts.cwd, env: opts.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeout);
+    child.on('error', reject);
+    child.on('close', (status) => { clearTimeout(timer); resolve({ status, stdout, stderr }); });
+    child.stdin.end(opts.input ?? '');
+  });
+}
+
+async function cli(args: string[]) {
+  const r = await runCli(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/frontier.ts', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: '', PGLITE_DIR: path.join(os.tmpdir(), 'frontier-tokens-unused') }, timeout: 120_000 });
   const out = r.stdout.trim();
   return { status: r.status, json: out ? JSON.parse(out.split('\n').pop()!) : null, stderr: r.stderr };
 }
@@ -33,7 +48,7 @@ const FIXTURE_RESULT = {
 
 describe('tokens compare CLI', () => {
   test('prints samples, token totals, ratio and range, with input and output apart for chat files', async () => {
-    const r = cli(['tokens', 'compare', FIXTURE, '--from', 'cl100k_base', '--to', 'llama3', '--tokenizers', 'o200k_base', '--json']);
+    const r = (await cli(['tokens', 'compare', FIXTURE, '--from', 'cl100k_base', '--to', 'llama3', '--tokenizers', 'o200k_base', '--json']));
     expect(r.status).toBe(0);
     expect(r.json).toMatchObject({ ok: true, from: 'cl100k_base', to: 'llama3', format: 'jsonl', ...FIXTURE_RESULT, skipped: 1 });
     expect(r.json.issues[0]).toMatchObject({ line: 5 });
@@ -63,18 +78,18 @@ describe('tokens compare CLI', () => {
     expect([input, output]).toEqual([97, 113]);
   });
 
-  test('plain text has no input/output keys; bad input exits 1 with one line saying why', () => {
+  test('plain text has no input/output keys; bad input exits 1 with one line saying why', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontier-tokens-'));
     try {
       fs.writeFileSync(path.join(dir, 'plain.txt'), 'hello world\nThe quick brown fox jumps over the lazy dog.\n');
-      const p = cli(['tokens', 'compare', path.join(dir, 'plain.txt'), '--from', 'cl100k_base', '--to', 'llama2', '--json']);
+      const p = (await cli(['tokens', 'compare', path.join(dir, 'plain.txt'), '--from', 'cl100k_base', '--to', 'llama2', '--json']));
       expect(p.json).toMatchObject({ ok: true, format: 'lines', samples: 2, fromTokens: 12, toTokens: 14, ratio: '1.166667' });
       expect(p.json).not.toHaveProperty('input');
       fs.writeFileSync(path.join(dir, 'empty.txt'), '');
-      expect(cli(['tokens', 'compare', path.join(dir, 'empty.txt'), '--json'])).toMatchObject({ status: 1, json: { ok: false, error: 'the file is empty: paste or upload some samples' } });
+      expect((await cli(['tokens', 'compare', path.join(dir, 'empty.txt'), '--json']))).toMatchObject({ status: 1, json: { ok: false, error: 'the file is empty: paste or upload some samples' } });
       fs.writeFileSync(path.join(dir, 'blob.bin'), Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 8, 0]));
-      expect(cli(['tokens', 'compare', path.join(dir, 'blob.bin'), '--json']).json.error).toMatch(/binary file/);
-      expect(cli(['tokens', 'compare', path.join(dir, 'plain.txt'), '--to', 'gpt2', '--json']).json.error).toBe('--to is one of cl100k_base, o200k_base, llama3, llama2, mistral, not "gpt2"');
+      expect((await cli(['tokens', 'compare', path.join(dir, 'blob.bin'), '--json'])).json.error).toMatch(/binary file/);
+      expect((await cli(['tokens', 'compare', path.join(dir, 'plain.txt'), '--to', 'gpt2', '--json'])).json.error).toBe('--to is one of cl100k_base, o200k_base, llama3, llama2, mistral, not "gpt2"');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
