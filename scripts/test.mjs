@@ -69,6 +69,34 @@ function run(cmd, argv, env) {
   }
 }
 
+/**
+ * vitest, with one known infrastructure failure told apart: on a loaded machine a worker's RPC to the main process
+ * can time out ("Timeout calling onTaskUpdate") after every test has passed, and vitest then exits 1. When the JSON
+ * results show no failed test and that message is the only error, say so loudly and go on; anything else fails.
+ */
+function runVitest(env) {
+  const results = path.join(process.cwd(), 'test-results', 'vitest.json');
+  fs.mkdirSync(path.dirname(results), { recursive: true });
+  fs.rmSync(results, { force: true });
+  const argv = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`];
+  console.log(`\n[test] $ vitest ${argv.join(' ')}`);
+  const r = spawnSync(bin('vitest'), argv, { stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, ...env }, maxBuffer: 512 * 1024 * 1024 });
+  const out = r.stdout?.toString() ?? '';
+  process.stdout.write(out);
+  if (r.status === 0) return;
+  let json = null;
+  try { json = JSON.parse(fs.readFileSync(results, 'utf8')); } catch { /* no results: a real failure */ }
+  const plain = out.replace(/\x1b\[[0-9;]*m/g, '');
+  const onlyRpcTimeout = json && json.numFailedTests === 0 && json.numTotalTests > 0 && json.numFailedTestSuites === 0
+    && /Timeout calling "onTaskUpdate"/.test(plain) && /Errors\s+1 error/.test(plain);
+  if (onlyRpcTimeout) {
+    banner(`vitest: all ${json.numPassedTests} tests passed; its worker RPC timed out once ("onTaskUpdate") on this busy machine: not a test failure`);
+    return;
+  }
+  console.error(`\n[test] FAILED: vitest run (exit ${r.status ?? r.signal})`);
+  process.exit(r.status || 1);
+}
+
 const started = Date.now();
 const pgUrl = await findPostgres();
 if (!pgUrl) {
@@ -80,7 +108,7 @@ if (!pgUrl) {
 const dbEnv = pgUrl ? { DATABASE_URL: pgUrl } : {};
 
 if (!args.has('--only-e2e')) {
-  run(bin('vitest'), ['run'], { ...dbEnv, NODE_ENV: 'test' });
+  runVitest({ ...dbEnv, NODE_ENV: 'test' });
 }
 
 if (!args.has('--skip-e2e')) {
