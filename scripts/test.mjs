@@ -80,9 +80,11 @@ function runVitest(env) {
   fs.rmSync(results, { force: true });
   const argv = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`];
   console.log(`\n[test] $ vitest ${argv.join(' ')}`);
-  const r = spawnSync(bin('vitest'), argv, { stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, ...env }, maxBuffer: 512 * 1024 * 1024 });
-  const out = r.stdout?.toString() ?? '';
-  process.stdout.write(out);
+  const r = spawnSync(bin('vitest'), argv, { stdio: ['inherit', 'pipe', 'pipe'], env: { ...process.env, ...env }, maxBuffer: 512 * 1024 * 1024 });
+  process.stdout.write(r.stdout?.toString() ?? '');
+  process.stderr.write(r.stderr?.toString() ?? '');
+  // vitest prints unhandled errors on stderr and the summary on stdout: look at both.
+  const out = `${r.stdout?.toString() ?? ''}\n${r.stderr?.toString() ?? ''}`;
   if (r.status === 0) return;
   let json = null;
   try { json = JSON.parse(fs.readFileSync(results, 'utf8')); } catch { /* no results: a real failure */ }
