@@ -1,5 +1,6 @@
 'use client';
 
+import { ndjsonReader } from '@/lib/ndjson';
 import type { CompareResult } from '@/lib/tokens/compare';
 import type { TokenizerId } from '@/lib/tokens/ids';
 
@@ -15,25 +16,15 @@ export function requestCompare(input: CompareInput, opts: { from: TokenizerId; t
   const promise = new Promise<CompareResult>((resolve, reject) => {
     const qs = new URLSearchParams({ from: opts.from, to: opts.to, tokenizers: opts.tokenizers.join(','), progress: 'ndjson' });
     const total = 'file' in input ? input.file.size : new Blob([input.text]).size;
-    let seen = 0;
     let sent = 0;
     let result: CompareResult | null = null;
     let failed = false;
-    const readLines = () => {
-      const text = xhr.responseText;
-      let nl: number;
-      while ((nl = text.indexOf('\n', seen)) >= 0) {
-        const line = text.slice(seen, nl);
-        seen = nl + 1;
-        if (!line.trim()) continue;
-        try {
-          const msg = JSON.parse(line);
-          if (msg.type === 'progress') onProgress({ phase: 'counting', bytesSent: sent, bytesTotal: total, samples: msg.samples });
-          if (msg.type === 'result') result = msg.result;
-          if (msg.type === 'error') { failed = true; reject(new Error(msg.message)); }
-        } catch { /* a partial line: read it next time */ }
-      }
-    };
+    const read = ndjsonReader((msg) => {
+      if (msg.type === 'progress') onProgress({ phase: 'counting', bytesSent: sent, bytesTotal: total, samples: msg.samples as number });
+      if (msg.type === 'result') result = msg.result as CompareResult;
+      if (msg.type === 'error') { failed = true; reject(new Error(String(msg.message))); }
+    });
+    const readLines = () => read(xhr.responseText);
     xhr.upload.onprogress = (e) => { sent = e.loaded; onProgress({ phase: e.loaded >= total ? 'counting' : 'sending', bytesSent: e.loaded, bytesTotal: total, samples: 0 }); };
     xhr.onprogress = readLines;
     xhr.onload = () => {

@@ -1,5 +1,6 @@
 'use client';
 
+import { ndjsonReader } from '@/lib/ndjson';
 import type { CsvMapping } from '@/lib/ingest/formats/generic-csv';
 import type { IngestSummary } from '@/lib/ingest/summary';
 
@@ -18,25 +19,15 @@ export function uploadFile(file: File, opts: { format: string; mapping?: CsvMapp
       if (opts.saveMapping) qs.set('saveMapping', '1');
     }
     const xhr = new XMLHttpRequest();
-    let seen = 0;
     let summary: IngestSummary | null = null;
     let rows = 0;
     let sent = 0;
-    const readLines = () => {
-      const text = xhr.responseText;
-      let nl: number;
-      while ((nl = text.indexOf('\n', seen)) >= 0) {
-        const line = text.slice(seen, nl);
-        seen = nl + 1;
-        if (!line.trim()) continue;
-        try {
-          const msg = JSON.parse(line);
-          if (msg.type === 'progress') { rows = msg.rows; onProgress({ bytesSent: sent, bytesTotal: file.size, rows, phase: 'reading' }); }
-          if (msg.type === 'summary') summary = msg.summary;
-          if (msg.type === 'error') reject(new Error(msg.message));
-        } catch { /* a partial line: read it next time */ }
-      }
-    };
+    const read = ndjsonReader((msg) => {
+      if (msg.type === 'progress') { rows = msg.rows as number; onProgress({ bytesSent: sent, bytesTotal: file.size, rows, phase: 'reading' }); }
+      if (msg.type === 'summary') summary = msg.summary as IngestSummary;
+      if (msg.type === 'error') reject(new Error(String(msg.message)));
+    });
+    const readLines = () => read(xhr.responseText);
     xhr.upload.onprogress = (e) => { sent = e.loaded; onProgress({ bytesSent: e.loaded, bytesTotal: file.size, rows, phase: 'sending' }); };
     xhr.onprogress = readLines;
     xhr.onload = () => {
