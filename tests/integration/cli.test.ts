@@ -4,24 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createTestDatabase } from '@/db/testing';
+import { runCli } from './helpers/cli';
 
 const root = path.resolve(__dirname, '../..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
-/** Runs the CLI without blocking the test worker's event loop (a blocked worker times out vitest's RPC). */
-function runCli(cmd: string, argv: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string; timeout: number }): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, argv, { cwd: opts.cwd, env: opts.env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeout);
-    child.on('error', reject);
-    child.on('close', (status) => { clearTimeout(timer); resolve({ status, stdout, stderr }); });
-    child.stdin.end(opts.input ?? '');
-  });
-}
 
 async function cli(args: string[], env: Record<string, string>, input?: string) {
   const r = await runCli(tsx, ['scripts/frontier.ts', ...args], { cwd: root, env: { ...process.env, ...env }, timeout: 120_000, input });

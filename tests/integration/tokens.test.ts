@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,25 +12,12 @@ import type { TestDatabase } from '@/db/testing';
 import { createTestDatabase, testEngines } from '@/db/testing';
 import { setupFirstOwner, signIn } from '@/lib/auth/service';
 import { parseChatLine } from '@/lib/tokens/samples';
+import { runCli } from './helpers/cli';
 
 const root = path.resolve(__dirname, '../..');
 const FIXTURE = path.join(root, 'lib/tokens/__fixtures__/chat-sample.jsonl');
 const ORIGIN = 'http://frontier.test';
 
-/** Runs the CLI without blocking the test worker's event loop (a blocked worker times out vitest's RPC). */
-function runCli(cmd: string, argv: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string; timeout: number }): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, argv, { cwd: opts.cwd, env: opts.env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeout);
-    child.on('error', reject);
-    child.on('close', (status) => { clearTimeout(timer); resolve({ status, stdout, stderr }); });
-    child.stdin.end(opts.input ?? '');
-  });
-}
 
 async function cli(args: string[]) {
   const r = await runCli(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/frontier.ts', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: '', PGLITE_DIR: path.join(os.tmpdir(), 'frontier-tokens-unused') }, timeout: 120_000 });
