@@ -138,13 +138,3 @@ export async function getGpuTables(db: Db, workspaceId: string) {
   ]);
   return { prices, throughput };
 }
-
-export type TokenProfileRatios = { id: string; name: string; sourceTokenizer: string; targetTokenizer: string; samples: number; inputRatio: string; outputRatio: string };
-
-export async function getTokenProfileRatios(db: Db, workspaceId: string, id: string): Promise<TokenProfileRatios | null> {
-  const r = await rows<{ id: string; name: string; source_tokenizer: string; target_tokenizer: string; samples: number; input_ratio: string; output_ratio: string }>(db, sql`
-    select id, name, source_tokenizer, target_tokenizer, samples, input_ratio::float8::text as input_ratio, output_ratio::float8::text as output_ratio
-    from token_profiles where workspace_id = ${workspaceId} and id = ${id}`);
-  const x = r[0];
-  return x ? { id: x.id, name: x.name, sourceTokenizer: x.source_tokenizer, targetTokenizer: x.target_tokenizer, samples: x.samples, inputRatio: x.input_ratio, outputRatio: x.output_ratio } : null;
-}

@@ -1,5 +1,5 @@
 import type { Dec } from '@/lib/money';
-import { D } from '@/lib/money';
+import { D, formatCurrency } from '@/lib/money';
 import { expectedWinRate } from '@/lib/quality/winrate';
 
 /**
@@ -431,7 +431,7 @@ export function evaluateWhatIf(input: WhatIfInput): WhatIfResult {
   };
 }
 
-const usd = (s: string) => `$${Number(s).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const usd = (s: string) => formatCurrency(s, { exact: true });
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** One paragraph with the key numbers, for the page and for reports. */

@@ -1,8 +1,7 @@
-import { desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { getCatalog } from '@/db/queries/get-catalog';
 import { getGpuTables, getProvidersPricing, getQualitySnapshots, getWorkloadOptions, latestUsageDay } from '@/db/queries/whatif';
-import { tokenProfiles } from '@/db/schema';
+import { listTokenProfiles } from '@/db/queries/token-profiles';
 import { lastFullMonth } from './service';
 
 /** Everything the scenario builder offers: workloads to pick, targets with their prices, GPUs, snapshots, profiles. */
@@ -16,8 +15,7 @@ export async function getWhatIfOptions(db: Db, workspaceId: string, priceDate?: 
     getProvidersPricing(db, workspaceId, day),
     getGpuTables(db, workspaceId),
     getQualitySnapshots(db, workspaceId),
-    db.select({ id: tokenProfiles.id, name: tokenProfiles.name, sourceTokenizer: tokenProfiles.sourceTokenizer, targetTokenizer: tokenProfiles.targetTokenizer, inputRatio: tokenProfiles.inputRatio, outputRatio: tokenProfiles.outputRatio, samples: tokenProfiles.samples })
-      .from(tokenProfiles).where(eq(tokenProfiles.workspaceId, workspaceId)).orderBy(desc(tokenProfiles.createdAt)),
+    listTokenProfiles(db, workspaceId),
   ]);
   const priced = new Map<string, { providerId: string; providerName: string; input: string; output: string }[]>();
   for (const p of pricing) {
@@ -36,7 +34,7 @@ export async function getWhatIfOptions(db: Db, workspaceId: string, priceDate?: 
       .map((m) => ({ id: m.id, name: m.name, vendor: m.vendor, family: m.family, openWeights: m.openWeights, paramsB: m.paramsB, providers: priced.get(m.id) ?? [], selfHostable: selfHostable.has(m.id) })),
     gpus,
     snapshots: snapshots.map((s) => ({ id: s.id, name: s.name, asOf: s.asOf, own: s.own, models: s.models.length })),
-    tokenProfiles: profiles,
+    tokenProfiles: profiles.map((p) => ({ id: p.id, name: p.name, sourceTokenizer: p.sourceTokenizer, targetTokenizer: p.targetTokenizer, samples: p.samples, inputRatio: p.inputRatio, outputRatio: p.outputRatio })),
   };
 }
 

@@ -3,9 +3,11 @@ import type { Db } from '@/db/client';
 import { getCatalog } from '@/db/queries/get-catalog';
 import type { CatalogSnapshot } from '@/db/queries/get-catalog';
 import {
-  getGpuTables, getQualitySnapshots, getSnapshotElo, getSnapshotScoreFor, getTargetPrice, getTokenProfileRatios, getWorkloadAggregates, latestUsageDay,
+  getGpuTables, getQualitySnapshots, getSnapshotElo, getSnapshotScoreFor, getTargetPrice, getWorkloadAggregates, latestUsageDay,
 } from '@/db/queries/whatif';
-import type { SnapshotInfo, TokenProfileRatios } from '@/db/queries/whatif';
+import type { SnapshotInfo } from '@/db/queries/whatif';
+import { getTokenProfile } from '@/db/queries/token-profiles';
+import { trimDecimal } from '@/lib/ingest/summary';
 import { scenarios } from '@/db/schema';
 import { BadRequestError, NotFoundError } from '@/lib/api/errors';
 import { createResolver } from '@/lib/catalog/resolve';
@@ -19,11 +21,14 @@ import { scenarioSchema } from './spec';
 
 export type WhatIfSource = { kind: 'usage' | 'price_sheet' | 'price_override' | 'elo_snapshot' | 'token_profile' | 'gpu_price' | 'other'; label: string; detail: string };
 
+/** The token profile a scenario used: its ratios as plain decimal strings. */
+export type WhatIfTokenProfile = { id: string; name: string; sourceTokenizer: string; targetTokenizer: string; samples: number; inputRatio: string; outputRatio: string };
+
 export type WhatIfRun = WhatIfResult & {
   /** The scenario as run, with every default filled in. */
   scenario: ScenarioSpec & { baseline: { from: string; to: string }; share: number; growthMonthlyPct: number; horizonMonths: number; priceDate: string };
   snapshot: SnapshotInfo | null;
-  tokenProfile: TokenProfileRatios | null;
+  tokenProfile: WhatIfTokenProfile | null;
   /** Every input a number came from: usage period, price sheets and dates, Elo snapshot, GPU prices, profile. */
   sources: WhatIfSource[];
   warnings: string[];
@@ -235,10 +240,11 @@ export async function runScenario(db: Db, workspaceId: string, spec: ScenarioSpe
   }
   const elo = snapshot ? await getSnapshotElo(db, snapshot.id) : {};
 
-  let tokenProfile: TokenProfileRatios | null = null;
+  let tokenProfile: WhatIfTokenProfile | null = null;
   if (spec.adjustments?.tokenProfileId) {
-    tokenProfile = await getTokenProfileRatios(db, workspaceId, spec.adjustments.tokenProfileId);
-    if (!tokenProfile) throw new NotFoundError('adjustments.tokenProfileId: no such token profile in this workspace');
+    const p = await getTokenProfile(db, workspaceId, spec.adjustments.tokenProfileId);
+    if (!p) throw new NotFoundError('adjustments.tokenProfileId: no such token profile in this workspace');
+    tokenProfile = { id: p.id, name: p.name, sourceTokenizer: p.sourceTokenizer, targetTokenizer: p.targetTokenizer, samples: p.samples, inputRatio: trimDecimal(p.inputRatio)!, outputRatio: trimDecimal(p.outputRatio)! };
   }
   const ratios = {
     input: String(spec.adjustments?.inputTokenRatio ?? tokenProfile?.inputRatio ?? 1),
