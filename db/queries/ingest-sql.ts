@@ -41,6 +41,29 @@ export function statusExpr(u: string, pr: string): string {
 }
 
 /**
+ * Adds the inserted rows (`ins`) to a rollup table keyed by (workspace, day, provider, raw model, ...dims): one upsert
+ * per rollup, summing every measure; a null cost stays null only while both sides are null.
+ */
+function rollupUpsert(table: string, dims: string[]): string {
+  const extra = dims.map((d) => `, ${d}`).join('');
+  return `
+    insert into ${table} as d (workspace_id, day, provider_id, raw_model, model_id${extra}, rows, requests,
+      input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
+    select $1::uuid, day, coalesce(provider_id, ''), raw_model, max(model_id)${extra}, count(*), sum(requests), sum(input_tokens),
+      sum(cached_input_tokens), sum(output_tokens), sum(cost), sum(reported_cost), count(*) filter (where price_status in ('no_price', 'unmapped'))
+    from ins group by day, coalesce(provider_id, ''), raw_model${extra}
+    on conflict (workspace_id, day, provider_id, raw_model${extra}) do update set
+      model_id = coalesce(excluded.model_id, d.model_id), rows = d.rows + excluded.rows, requests = d.requests + excluded.requests,
+      input_tokens = d.input_tokens + excluded.input_tokens, cached_input_tokens = d.cached_input_tokens + excluded.cached_input_tokens,
+      output_tokens = d.output_tokens + excluded.output_tokens,
+      cost = case when d.cost is null then excluded.cost when excluded.cost is null then d.cost else d.cost + excluded.cost end,
+      reported_cost = case when d.reported_cost is null then excluded.reported_cost when excluded.reported_cost is null then d.reported_cost
+        else d.reported_cost + excluded.reported_cost end,
+      unpriced_rows = d.unpriced_rows + excluded.unpriced_rows
+    returning 1`;
+}
+
+/**
  * Moves one batch of staged rows into usage, in one of three ways (the caller picks, see lib/ingest/pipeline):
  * - `fresh`: plain INSERT, no lookup. For a batch whose days have no usage yet in the workspace (the usual upload of
  *   a new period). Any repeated key (an earlier batch of this file, or two rows of this batch) makes it fail with a
@@ -77,40 +100,10 @@ export function insertBatchSql(mode: BatchMode): string {
     returning day, provider_id, raw_model, model_id, project, api_key, requests, input_tokens, cached_input_tokens, output_tokens,
       cost, reported_cost, price_status
   ),
-  -- The daily rollup grows by exactly what went in, in the same statement (no second pass over usage).
-  roll as (
-    insert into usage_daily as d (workspace_id, day, provider_id, raw_model, model_id, project, api_key, rows, requests,
-      input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
-    select $1::uuid, day, coalesce(provider_id, ''), raw_model, max(model_id), project, api_key, count(*), sum(requests), sum(input_tokens),
-      sum(cached_input_tokens), sum(output_tokens), sum(cost), sum(reported_cost), count(*) filter (where price_status in ('no_price', 'unmapped'))
-    from ins group by day, coalesce(provider_id, ''), raw_model, project, api_key
-    on conflict (workspace_id, day, provider_id, raw_model, project, api_key) do update set
-      model_id = coalesce(excluded.model_id, d.model_id), rows = d.rows + excluded.rows, requests = d.requests + excluded.requests,
-      input_tokens = d.input_tokens + excluded.input_tokens, cached_input_tokens = d.cached_input_tokens + excluded.cached_input_tokens,
-      output_tokens = d.output_tokens + excluded.output_tokens,
-      cost = case when d.cost is null then excluded.cost when excluded.cost is null then d.cost else d.cost + excluded.cost end,
-      reported_cost = case when d.reported_cost is null then excluded.reported_cost when excluded.reported_cost is null then d.reported_cost
-        else d.reported_cost + excluded.reported_cost end,
-      unpriced_rows = d.unpriced_rows + excluded.unpriced_rows
-    returning 1
-  ),
-  -- The narrow rollup (day × provider × model) the dashboards read for model and provider views, same statement.
-  roll_model as (
-    insert into usage_daily_model as d (workspace_id, day, provider_id, raw_model, model_id, rows, requests,
-      input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
-    select $1::uuid, day, coalesce(provider_id, ''), raw_model, max(model_id), count(*), sum(requests), sum(input_tokens),
-      sum(cached_input_tokens), sum(output_tokens), sum(cost), sum(reported_cost), count(*) filter (where price_status in ('no_price', 'unmapped'))
-    from ins group by day, coalesce(provider_id, ''), raw_model
-    on conflict (workspace_id, day, provider_id, raw_model) do update set
-      model_id = coalesce(excluded.model_id, d.model_id), rows = d.rows + excluded.rows, requests = d.requests + excluded.requests,
-      input_tokens = d.input_tokens + excluded.input_tokens, cached_input_tokens = d.cached_input_tokens + excluded.cached_input_tokens,
-      output_tokens = d.output_tokens + excluded.output_tokens,
-      cost = case when d.cost is null then excluded.cost when excluded.cost is null then d.cost else d.cost + excluded.cost end,
-      reported_cost = case when d.reported_cost is null then excluded.reported_cost when excluded.reported_cost is null then d.reported_cost
-        else d.reported_cost + excluded.reported_cost end,
-      unpriced_rows = d.unpriced_rows + excluded.unpriced_rows
-    returning 1
-  )
+  -- Both rollups grow by exactly what went in, in the same statement (no second pass over usage): the daily rollup
+  -- by project and key, and the narrow one (day × provider × model) the model and provider views read.
+  roll as (${rollupUpsert('usage_daily', ['project', 'api_key'])}),
+  roll_model as (${rollupUpsert('usage_daily_model', [])})
   select count(*)::int as inserted, coalesce(sum(requests), 0)::text as requests, coalesce(sum(input_tokens), 0)::text as input_tokens,
     coalesce(sum(cached_input_tokens), 0)::text as cached_input_tokens, coalesce(sum(output_tokens), 0)::text as output_tokens,
     sum(cost)::text as cost, sum(reported_cost)::text as reported_cost, min(day)::text as first_day, max(day)::text as last_day,

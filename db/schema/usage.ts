@@ -85,6 +85,18 @@ export const usage = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.rowKey] }), index('usage_ws_day_idx').on(t.workspaceId, t.day)],
 );
 
+/** The sums both rollups keep (a fresh set of column builders per table). */
+const rollupMeasures = () => ({
+  rows: integer('rows').notNull(),
+  requests: bigint('requests', { mode: 'number' }).notNull(),
+  inputTokens: bigint('input_tokens', { mode: 'number' }).notNull(),
+  cachedInputTokens: bigint('cached_input_tokens', { mode: 'number' }).notNull(),
+  outputTokens: bigint('output_tokens', { mode: 'number' }).notNull(),
+  cost: numeric('cost', { precision: 24, scale: 12 }),
+  reportedCost: numeric('reported_cost', { precision: 24, scale: 12 }),
+  unpricedRows: integer('unpriced_rows').notNull().default(0),
+});
+
 /** Per-day rollup the dashboards read, maintained in the same transaction as every write to usage. */
 export const usageDaily = pgTable(
   'usage_daily',
@@ -96,14 +108,7 @@ export const usageDaily = pgTable(
     modelId: text('model_id'),
     project: text('project').notNull().default(''),
     apiKey: text('api_key').notNull().default(''),
-    rows: integer('rows').notNull(),
-    requests: bigint('requests', { mode: 'number' }).notNull(),
-    inputTokens: bigint('input_tokens', { mode: 'number' }).notNull(),
-    cachedInputTokens: bigint('cached_input_tokens', { mode: 'number' }).notNull(),
-    outputTokens: bigint('output_tokens', { mode: 'number' }).notNull(),
-    cost: numeric('cost', { precision: 24, scale: 12 }),
-    reportedCost: numeric('reported_cost', { precision: 24, scale: 12 }),
-    unpricedRows: integer('unpriced_rows').notNull().default(0),
+    ...rollupMeasures(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.providerId, t.rawModel, t.project, t.apiKey] })],
 );
@@ -121,14 +126,7 @@ export const usageDailyModel = pgTable(
     providerId: text('provider_id').notNull().default(''),
     rawModel: text('raw_model').notNull(),
     modelId: text('model_id'),
-    rows: integer('rows').notNull(),
-    requests: bigint('requests', { mode: 'number' }).notNull(),
-    inputTokens: bigint('input_tokens', { mode: 'number' }).notNull(),
-    cachedInputTokens: bigint('cached_input_tokens', { mode: 'number' }).notNull(),
-    outputTokens: bigint('output_tokens', { mode: 'number' }).notNull(),
-    cost: numeric('cost', { precision: 24, scale: 12 }),
-    reportedCost: numeric('reported_cost', { precision: 24, scale: 12 }),
-    unpricedRows: integer('unpriced_rows').notNull().default(0),
+    ...rollupMeasures(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.providerId, t.rawModel] })],
 );
