@@ -19,6 +19,15 @@ function Money({ v, signed }: { v: string | null; signed?: boolean }) {
   return <span className={signed ? (neg ? 'text-bad' : Number(v) > 0 ? 'text-good' : '') : ''}>{signed && !neg && Number(v) > 0 ? '+' : ''}{formatCurrency(v, { exact: true })}</span>;
 }
 
+function EloCell({ elo, lower, upper }: { elo: number; lower: number | null; upper: number | null }) {
+  return (
+    <>
+      {Math.round(elo)}
+      {lower !== null && upper !== null && <span className="block text-xs text-muted">{Math.round(lower)}–{Math.round(upper)}</span>}
+    </>
+  );
+}
+
 export function ComparisonTable({ run }: { run: WhatIfRun }) {
   const b = run.baseline;
   return (
@@ -45,12 +54,12 @@ export function ComparisonTable({ run }: { run: WhatIfRun }) {
             <td className="px-3 py-2 text-right text-muted">—</td>
             <td className="px-3 py-2 text-right text-muted">—</td>
             <td className="px-3 py-2 text-right text-muted">—</td>
-            <td className="px-3 py-2 text-right">{b.elo === null ? '—' : `${Math.round(b.elo)} (${Math.round(b.eloLower ?? b.elo)}–${Math.round(b.eloUpper ?? b.elo)})`}</td>
+            <td className="px-3 py-2 text-right">{b.elo === null ? '—' : <EloCell elo={b.elo} lower={b.eloLower} upper={b.eloUpper} />}</td>
             <td className="px-3 py-2 text-right text-muted">50%</td>
           </tr>
           {run.targets.map((t, i) => (
             <tr key={t.id} className={`border-t border-border ${run.recommendedTargetId === t.id ? 'bg-accent-soft/40' : ''}`} data-testid={`row-${t.id}`}>
-              <th scope="row" className="px-3 py-2 text-left font-medium">
+              <th scope="row" className="min-w-52 px-3 py-2 text-left font-medium">
                 <span className="flex items-center gap-2">
                   <span aria-hidden className="inline-block h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: TARGET_COLORS[i % TARGET_COLORS.length] }} />
                   <span>{t.label}</span>
@@ -68,7 +77,7 @@ export function ComparisonTable({ run }: { run: WhatIfRun }) {
               <td className="px-3 py-2 text-right">{Number(t.oneTimeUsd) === 0 ? <span className="text-muted">—</span> : t.paybackMonths === null ? 'never' : `${t.paybackMonths} mo`}</td>
               <td className="px-3 py-2 text-right"><Money v={t.cumulativeSavingsUsd.at(-1) ?? null} signed /></td>
               <td className="px-3 py-2 text-right">
-                {t.elo === null ? <span className="text-muted">unknown</span> : `${Math.round(t.elo)}${t.eloLower !== null && t.eloUpper !== null ? ` (${Math.round(t.eloLower)}–${Math.round(t.eloUpper)})` : ''}`}
+                {t.elo === null ? <span className="text-muted">unknown</span> : <EloCell elo={t.elo} lower={t.eloLower} upper={t.eloUpper} />}
               </td>
               <td className="px-3 py-2 text-right" data-testid={`winrate-${t.id}`}>
                 {t.winRate === null ? <span className="text-muted">—</span> : (
@@ -116,11 +125,11 @@ export function CumulativeChart({ run }: { run: WhatIfRun }) {
   );
   return (
     <ChartFrame title={`Cumulative savings over ${run.horizonMonths} months`} table={table}>
-      <div className="h-64" data-testid="cumulative-chart">
+      <div className="h-72" data-testid="cumulative-chart">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 16, left: 8 }} accessibilityLayer>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-            <XAxis dataKey="month" tick={{ fill: 'var(--muted)', fontSize: 11 }} label={{ value: 'month', position: 'insideBottom', offset: -8, fill: 'var(--muted)', fontSize: 11 }} />
+            <XAxis dataKey="month" tick={{ fill: 'var(--muted)', fontSize: 11 }} tickFormatter={(m) => `M${m}`} />
             <YAxis tickFormatter={axisMoney} tick={{ fill: 'var(--muted)', fontSize: 11 }} width={64} />
             <ReferenceLine y={0} stroke="var(--muted)" />
             <Tooltip
@@ -128,7 +137,7 @@ export function CumulativeChart({ run }: { run: WhatIfRun }) {
               labelFormatter={(m) => `Month ${m}`}
               contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', fontSize: 12 }}
             />
-            <Legend formatter={(v) => priced.find((p) => p.t.id === v)?.t.label ?? v} wrapperStyle={{ fontSize: 12 }} />
+            <Legend verticalAlign="top" formatter={(v) => priced.find((p) => p.t.id === v)?.t.label ?? v} wrapperStyle={{ fontSize: 12, paddingBottom: 8 }} />
             {priced.map(({ t, color }) => <Line key={t.id} dataKey={t.id} stroke={color} dot={false} strokeWidth={2} isAnimationActive={false} />)}
           </LineChart>
         </ResponsiveContainer>
@@ -155,13 +164,12 @@ export function CostQualityChart({ run }: { run: WhatIfRun }) {
   );
   if (all.length === 0) return null;
   return (
-    <ChartFrame title="Cost against quality" table={table}>
-      <div className="h-64" data-testid="cost-quality-chart">
+    <ChartFrame title="Total monthly cost against quality (Elo)" table={table}>
+      <div className="h-72" data-testid="cost-quality-chart">
         <ResponsiveContainer width="100%" height="100%">
           <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }} accessibilityLayer>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-            <XAxis type="number" dataKey="x" name="Monthly cost" tickFormatter={axisMoney} tick={{ fill: 'var(--muted)', fontSize: 11 }} domain={['auto', 'auto']}
-              label={{ value: 'total monthly cost', position: 'insideBottom', offset: -8, fill: 'var(--muted)', fontSize: 11 }} />
+            <XAxis type="number" dataKey="x" name="Monthly cost" tickFormatter={axisMoney} tick={{ fill: 'var(--muted)', fontSize: 11 }} domain={['auto', 'auto']} />
             <YAxis type="number" dataKey="y" name="Elo" domain={['auto', 'auto']} tick={{ fill: 'var(--muted)', fontSize: 11 }} width={48} />
             <Tooltip
               cursor={{ strokeDasharray: '3 3' }}
@@ -181,7 +189,7 @@ export function CostQualityChart({ run }: { run: WhatIfRun }) {
                 <ErrorBar dataKey="err" direction="y" width={4} stroke={p.color} />
               </Scatter>
             ))}
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12, paddingBottom: 8 }} />
           </ScatterChart>
         </ResponsiveContainer>
       </div>
