@@ -30,36 +30,38 @@ function EloCell({ elo, lower, upper }: { elo: number; lower: number | null; upp
 
 export function ComparisonTable({ run }: { run: WhatIfRun }) {
   const b = run.baseline;
+  // One-time cost and payback only mean something when an option has a one-time cost (fine-tuning).
+  const oneTime = run.targets.some((x) => Number(x.oneTimeUsd) > 0);
   return (
     <div className="overflow-x-auto rounded-lg border border-border bg-panel">
       <table className="w-full text-sm tabular" data-testid="comparison">
         <caption className="sr-only">Each option against today's traffic, per month</caption>
         <thead className="bg-panel-2 text-left text-xs text-muted">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">Option</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Monthly cost</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Savings / month</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">One-time</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Payback</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">{run.horizonMonths}-month savings</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Elo (95% CI)</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Win rate vs today</th>
+            <th scope="col" className="px-2.5 py-2 font-medium">Option</th>
+            <th scope="col" className="px-2.5 py-2 text-right font-medium">Monthly cost</th>
+            <th scope="col" className="px-2.5 py-2 text-right font-medium">Savings / month</th>
+            {oneTime && <th scope="col" className="px-2.5 py-2 text-right font-medium">One-time</th>}
+            {oneTime && <th scope="col" className="px-2.5 py-2 text-right font-medium">Payback</th>}
+            <th scope="col" className="px-2.5 py-2 text-right font-medium">{run.horizonMonths}-month savings</th>
+            <th scope="col" className="px-2.5 py-2 text-right font-medium">Elo (95% CI)</th>
+            <th scope="col" className="px-2.5 py-2 text-right font-medium">Win rate vs today</th>
           </tr>
         </thead>
         <tbody>
           <tr className="border-t border-border">
-            <th scope="row" className="px-3 py-2 text-left font-medium">Today</th>
-            <td className="px-3 py-2 text-right" data-testid="baseline-monthly">{formatCurrency(b.monthlyCostUsd, { exact: true })}</td>
-            <td className="px-3 py-2 text-right text-muted">—</td>
-            <td className="px-3 py-2 text-right text-muted">—</td>
-            <td className="px-3 py-2 text-right text-muted">—</td>
-            <td className="px-3 py-2 text-right text-muted">—</td>
-            <td className="px-3 py-2 text-right">{b.elo === null ? '—' : <EloCell elo={b.elo} lower={b.eloLower} upper={b.eloUpper} />}</td>
-            <td className="px-3 py-2 text-right text-muted">50%</td>
+            <th scope="row" className="px-2.5 py-2 text-left font-medium">Today</th>
+            <td className="px-2.5 py-2 text-right" data-testid="baseline-monthly">{formatCurrency(b.monthlyCostUsd, { exact: true })}</td>
+            <td className="px-2.5 py-2 text-right text-muted">—</td>
+            {oneTime && <td className="px-2.5 py-2 text-right text-muted">—</td>}
+            {oneTime && <td className="px-2.5 py-2 text-right text-muted">—</td>}
+            <td className="px-2.5 py-2 text-right text-muted">—</td>
+            <td className="px-2.5 py-2 text-right">{b.elo === null ? '—' : <EloCell elo={b.elo} lower={b.eloLower} upper={b.eloUpper} />}</td>
+            <td className="px-2.5 py-2 text-right text-muted">50%</td>
           </tr>
           {run.targets.map((t, i) => (
             <tr key={t.id} className={`border-t border-border ${run.recommendedTargetId === t.id ? 'bg-accent-soft/40' : ''}`} data-testid={`row-${t.id}`}>
-              <th scope="row" className="min-w-52 px-3 py-2 text-left font-medium">
+              <th scope="row" className="min-w-44 px-2.5 py-2 text-left font-medium">
                 <span className="flex items-center gap-2">
                   <span aria-hidden className="inline-block h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: TARGET_COLORS[i % TARGET_COLORS.length] }} />
                   <span>{t.label}</span>
@@ -68,18 +70,18 @@ export function ComparisonTable({ run }: { run: WhatIfRun }) {
                 {t.problem && <span className="mt-1 block text-xs font-normal text-warn">{t.problem}</span>}
                 {t.price?.backdated && <span className="mt-1 block text-xs font-normal text-warn">Price backdated from {t.price.effectiveFrom}</span>}
               </th>
-              <td className="px-3 py-2 text-right"><Money v={t.monthlyCostUsd} /></td>
-              <td className="px-3 py-2 text-right" data-testid={`savings-${t.id}`}>
+              <td className="px-2.5 py-2 text-right"><Money v={t.monthlyCostUsd} /></td>
+              <td className="px-2.5 py-2 text-right" data-testid={`savings-${t.id}`}>
                 <Money v={t.savingsMonthlyUsd} signed />
                 {t.savingsPct !== null && <span className="block text-xs text-muted">{t.savingsPct}%</span>}
               </td>
-              <td className="px-3 py-2 text-right">{Number(t.oneTimeUsd) > 0 ? formatCurrency(t.oneTimeUsd, { exact: true }) : <span className="text-muted">—</span>}</td>
-              <td className="px-3 py-2 text-right">{Number(t.oneTimeUsd) === 0 ? <span className="text-muted">—</span> : t.paybackMonths === null ? 'never' : `${t.paybackMonths} mo`}</td>
-              <td className="px-3 py-2 text-right"><Money v={t.cumulativeSavingsUsd.at(-1) ?? null} signed /></td>
-              <td className="px-3 py-2 text-right">
+              {oneTime && <td className="px-2.5 py-2 text-right">{Number(t.oneTimeUsd) > 0 ? formatCurrency(t.oneTimeUsd, { exact: true }) : <span className="text-muted">—</span>}</td>}
+              {oneTime && <td className="px-2.5 py-2 text-right">{Number(t.oneTimeUsd) === 0 ? <span className="text-muted">—</span> : t.paybackMonths === null ? 'never' : `${t.paybackMonths} mo`}</td>}
+              <td className="px-2.5 py-2 text-right"><Money v={t.cumulativeSavingsUsd.at(-1) ?? null} signed /></td>
+              <td className="px-2.5 py-2 text-right">
                 {t.elo === null ? <span className="text-muted">unknown</span> : <EloCell elo={t.elo} lower={t.eloLower} upper={t.eloUpper} />}
               </td>
-              <td className="px-3 py-2 text-right" data-testid={`winrate-${t.id}`}>
+              <td className="px-2.5 py-2 text-right" data-testid={`winrate-${t.id}`}>
                 {t.winRate === null ? <span className="text-muted">—</span> : (
                   <>
                     <span className={t.meetsFloor === false ? 'text-bad' : ''}>{pct(t.winRate)}</span>
