@@ -2,6 +2,8 @@
  * The SQL of one ingested file, as text for the ingest session (which speaks raw SQL so that it can COPY).
  * $1 is always the workspace id.
  */
+import { deltaInsert } from '@/db/rollups';
+
 export const STAGE_COLUMNS = [
   'line', 'row_key', 'occurred_at', 'day', 'granularity', 'provider_id', 'price_provider', 'raw_model', 'model_id', 'project',
   'api_key', 'user_ref', 'batch', 'requests', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'reported_cost',
@@ -41,29 +43,6 @@ export function statusExpr(u: string, pr: string): string {
 }
 
 /**
- * Adds the inserted rows (`ins`) to a rollup table keyed by (workspace, day, provider, raw model, ...dims): one upsert
- * per rollup, summing every measure; a null cost stays null only while both sides are null.
- */
-function rollupUpsert(table: string, dims: string[]): string {
-  const extra = dims.map((d) => `, ${d}`).join('');
-  return `
-    insert into ${table} as d (workspace_id, day, provider_id, raw_model, model_id${extra}, rows, requests,
-      input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
-    select $1::uuid, day, coalesce(provider_id, ''), raw_model, max(model_id)${extra}, count(*), sum(requests), sum(input_tokens),
-      sum(cached_input_tokens), sum(output_tokens), sum(cost), sum(reported_cost), count(*) filter (where price_status in ('no_price', 'unmapped'))
-    from ins group by day, coalesce(provider_id, ''), raw_model${extra}
-    on conflict (workspace_id, day, provider_id, raw_model${extra}) do update set
-      model_id = coalesce(excluded.model_id, d.model_id), rows = d.rows + excluded.rows, requests = d.requests + excluded.requests,
-      input_tokens = d.input_tokens + excluded.input_tokens, cached_input_tokens = d.cached_input_tokens + excluded.cached_input_tokens,
-      output_tokens = d.output_tokens + excluded.output_tokens,
-      cost = case when d.cost is null then excluded.cost when excluded.cost is null then d.cost else d.cost + excluded.cost end,
-      reported_cost = case when d.reported_cost is null then excluded.reported_cost when excluded.reported_cost is null then d.reported_cost
-        else d.reported_cost + excluded.reported_cost end,
-      unpriced_rows = d.unpriced_rows + excluded.unpriced_rows
-    returning 1`;
-}
-
-/**
  * Moves one batch of staged rows into usage, in one of three ways (the caller picks, see lib/ingest/pipeline):
  * - `fresh`: plain INSERT, no lookup. For a batch whose days have no usage yet in the workspace (the usual upload of
  *   a new period). Any repeated key (an earlier batch of this file, or two rows of this batch) makes it fail with a
@@ -97,19 +76,17 @@ export function insertBatchSql(mode: BatchMode): string {
     left join priced pr on pr.model_id = s.model_id and pr.price_provider = s.price_provider and pr.day = s.day
     ${mode === 'fresh' ? '' : 'where seen.found is null'}
     ${mode === 'merge' ? '-- Within one statement a second row with the same key conflicts with the first and is skipped too.\n    on conflict (workspace_id, row_key) do nothing' : ''}
-    returning day, provider_id, raw_model, model_id, project, api_key, requests, input_tokens, cached_input_tokens, output_tokens,
-      cost, reported_cost, price_status
+    returning day, provider_id, raw_model, model_id, project, api_key, user_ref, batch, requests, input_tokens, cached_input_tokens,
+      output_tokens, cost, reported_cost, price_status
   ),
-  -- Both rollups grow by exactly what went in, in the same statement (no second pass over usage): the daily rollup
-  -- by project and key, and the narrow one (day × provider × model) the model and provider views read.
-  roll as (${rollupUpsert('usage_daily', ['project', 'api_key'])}),
-  roll_model as (${rollupUpsert('usage_daily_model', [])})
+  -- What went in, aggregated, joins the upload's delta in the same statement (no second pass over usage); the
+  -- rollups grow by the delta once, at the end of the upload (db/rollups.ts).
+  delta as (${deltaInsert('ins')})
   select count(*)::int as inserted, coalesce(sum(requests), 0)::text as requests, coalesce(sum(input_tokens), 0)::text as input_tokens,
     coalesce(sum(cached_input_tokens), 0)::text as cached_input_tokens, coalesce(sum(output_tokens), 0)::text as output_tokens,
     sum(cost)::text as cost, sum(reported_cost)::text as reported_cost, min(day)::text as first_day, max(day)::text as last_day,
     count(*) filter (where price_status = 'backdated')::int as backdated,
-    (select count(*) from roll)::int as rollup_rows,
-    (select count(*) from roll_model)::int as model_rollup_rows,
+    (select count(*) from delta)::int as delta_rows,
     (select coalesce(json_agg(json_build_object('rawModel', raw_model, 'rows', n)), '[]')
        from (select raw_model, count(*)::int as n from ins where price_status = 'unmapped' group by raw_model order by 2 desc limit 1000) u) as unmapped,
     (select coalesce(json_agg(json_build_object('rawModel', raw_model, 'providerId', provider_id, 'rows', n)), '[]')
@@ -122,22 +99,3 @@ export type BatchResult = {
   reported_cost: string | null; first_day: string | null; last_day: string | null; backdated: number;
   unmapped: { rawModel: string; rows: number }[] | string; unpriced: { rawModel: string; providerId: string | null; rows: number }[] | string;
 };
-
-/** Rebuilds the daily rollup for the days a change touched ($2: array of ISO days). */
-export const REBUILD_ROLLUP = [
-  `delete from usage_daily where workspace_id = $1 and day = any($2::date[])`,
-  `insert into usage_daily (workspace_id, day, provider_id, raw_model, model_id, project, api_key, rows, requests,
-     input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
-   select workspace_id, day, coalesce(provider_id, ''), raw_model, max(model_id), project, api_key, count(*), sum(requests),
-     sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(cost), sum(reported_cost),
-     count(*) filter (where price_status in ('no_price', 'unmapped'))
-   from usage where workspace_id = $1 and day = any($2::date[])
-   group by workspace_id, day, coalesce(provider_id, ''), raw_model, project, api_key`,
-  `delete from usage_daily_model where workspace_id = $1 and day = any($2::date[])`,
-  `insert into usage_daily_model (workspace_id, day, provider_id, raw_model, model_id, rows, requests,
-     input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
-   select workspace_id, day, provider_id, raw_model, max(model_id), sum(rows), sum(requests), sum(input_tokens),
-     sum(cached_input_tokens), sum(output_tokens), sum(cost), sum(reported_cost), sum(unpriced_rows)
-   from usage_daily where workspace_id = $1 and day = any($2::date[])
-   group by workspace_id, day, provider_id, raw_model`,
-];

@@ -1,6 +1,7 @@
 import { withIngestSession } from '@/db/ingest-session';
 import type { DbHandle } from '@/db/client';
-import { costExpr, REBUILD_ROLLUP, statusExpr } from './ingest-sql';
+import { rebuildRollups } from '@/db/rollups';
+import { costExpr, statusExpr } from './ingest-sql';
 import { trimDecimal } from '@/lib/ingest/summary';
 
 /**
@@ -64,7 +65,7 @@ export async function applyReprice(h: Pick<DbHandle, 'raw'>, workspaceId: string
       rawModel ? [workspaceId, rawModel] : [workspaceId],
     );
     const days = [...new Set(updated.map((d) => d.day))];
-    if (days.length) for (const q of REBUILD_ROLLUP) await s.query(q, [workspaceId, days]);
+    if (days.length) for (const [q, params] of rebuildRollups(workspaceId, days)) await s.query(q, params);
     return { rows: updated.length, days: days.length };
   });
 }

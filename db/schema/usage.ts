@@ -85,7 +85,7 @@ export const usage = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.rowKey] }), index('usage_ws_day_idx').on(t.workspaceId, t.day)],
 );
 
-/** The sums both rollups keep (a fresh set of column builders per table). */
+/** The sums every rollup keeps (a fresh set of column builders per table). See db/rollups.ts for the whole family. */
 const rollupMeasures = () => ({
   rows: integer('rows').notNull(),
   requests: bigint('requests', { mode: 'number' }).notNull(),
@@ -96,39 +96,78 @@ const rollupMeasures = () => ({
   reportedCost: numeric('reported_cost', { precision: 24, scale: 12 }),
   unpricedRows: integer('unpriced_rows').notNull().default(0),
 });
+const workspace = () => uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' });
+const modelDims = () => ({ providerId: text('provider_id').notNull().default(''), rawModel: text('raw_model').notNull(), modelId: text('model_id') });
+const keyDims = () => ({ project: text('project').notNull().default(''), apiKey: text('api_key').notNull().default('') });
 
-/** Per-day rollup the dashboards read, maintained in the same transaction as every write to usage. */
+/** Per-day rollup by provider, model, project and key, maintained in the same transaction as every write to usage. */
 export const usageDaily = pgTable(
   'usage_daily',
-  {
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-    day: date('day', { mode: 'string' }).notNull(),
-    providerId: text('provider_id').notNull().default(''),
-    rawModel: text('raw_model').notNull(),
-    modelId: text('model_id'),
-    project: text('project').notNull().default(''),
-    apiKey: text('api_key').notNull().default(''),
-    ...rollupMeasures(),
-  },
+  { workspaceId: workspace(), day: date('day', { mode: 'string' }).notNull(), ...modelDims(), ...keyDims(), ...rollupMeasures() },
   (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.providerId, t.rawModel, t.project, t.apiKey] })],
 );
 
 /**
- * A second, narrow rollup per day × provider × model (no project, no key): what most dashboard views group by. It
- * stays tens of rows per day however many projects and keys a workspace has, so a year of it reads in milliseconds.
- * Maintained beside `usage_daily` by the same statements (ingest, re-pricing, deletes).
+ * A narrow rollup per day × provider × model (no project, no key): what most dashboard views group by. It stays tens
+ * of rows per day however many projects and keys a workspace has, so a year of it reads in milliseconds.
  */
 export const usageDailyModel = pgTable(
   'usage_daily_model',
+  { workspaceId: workspace(), day: date('day', { mode: 'string' }).notNull(), ...modelDims(), ...rollupMeasures() },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.providerId, t.rawModel] })],
+);
+
+/** Per day × project × key (no model): the project and key views. */
+export const usageDailyKey = pgTable(
+  'usage_daily_key',
+  { workspaceId: workspace(), day: date('day', { mode: 'string' }).notNull(), ...keyDims(), ...rollupMeasures() },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.project, t.apiKey] })],
+);
+
+/** Per user × day × provider × model, keyed user first: one user's usage is an index range. */
+export const usageDailyUser = pgTable(
+  'usage_daily_user',
+  { workspaceId: workspace(), day: date('day', { mode: 'string' }).notNull(), userRef: text('user_ref').notNull().default(''), ...modelDims(), ...rollupMeasures() },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userRef, t.day, t.providerId, t.rawModel] })],
+);
+
+/** Per day × provider × model over the rows whose export carried a cost, with what reconciliation explains by. */
+export const usageDailyReported = pgTable(
+  'usage_daily_reported',
   {
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-    day: date('day', { mode: 'string' }).notNull(),
-    providerId: text('provider_id').notNull().default(''),
-    rawModel: text('raw_model').notNull(),
-    modelId: text('model_id'),
-    ...rollupMeasures(),
+    workspaceId: workspace(), day: date('day', { mode: 'string' }).notNull(), ...modelDims(), ...rollupMeasures(),
+    noPriceRows: integer('no_price_rows').notNull().default(0),
+    unmappedRows: integer('unmapped_rows').notNull().default(0),
+    backdatedRows: integer('backdated_rows').notNull().default(0),
+    costOnlyRows: integer('cost_only_rows').notNull().default(0),
+    batchRows: integer('batch_rows').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.providerId, t.rawModel] })],
+);
+
+/** The monthly rollups: the daily ones summed by calendar month (`month` is its first day), for long ranges. */
+export const usageMonthly = pgTable(
+  'usage_monthly',
+  { workspaceId: workspace(), month: date('month', { mode: 'string' }).notNull(), ...modelDims(), ...keyDims(), ...rollupMeasures() },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.month, t.providerId, t.rawModel, t.project, t.apiKey] })],
+);
+
+export const usageMonthlyModel = pgTable(
+  'usage_monthly_model',
+  { workspaceId: workspace(), month: date('month', { mode: 'string' }).notNull(), ...modelDims(), ...rollupMeasures() },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.month, t.providerId, t.rawModel] })],
+);
+
+export const usageMonthlyKey = pgTable(
+  'usage_monthly_key',
+  { workspaceId: workspace(), month: date('month', { mode: 'string' }).notNull(), ...keyDims(), ...rollupMeasures() },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.month, t.project, t.apiKey] })],
+);
+
+export const usageMonthlyUser = pgTable(
+  'usage_monthly_user',
+  { workspaceId: workspace(), month: date('month', { mode: 'string' }).notNull(), userRef: text('user_ref').notNull().default(''), ...modelDims(), ...rollupMeasures() },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userRef, t.month, t.providerId, t.rawModel] })],
 );
 
 /** Column mappings for generic CSVs, remembered per workspace by the header they were made for. */

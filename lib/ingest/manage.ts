@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbHandle } from '@/db/client';
 import { withIngestSession } from '@/db/ingest-session';
-import { REBUILD_ROLLUP } from '@/db/queries/ingest-sql';
+import { rebuildRollups } from '@/db/rollups';
 import { uploads } from '@/db/schema';
 
 /** Deletes an upload, its rows and their rollup contributions, atomically. False when there is no such upload. */
@@ -13,7 +13,7 @@ export async function deleteUpload(h: Pick<DbHandle, 'raw'>, workspaceId: string
     if (found[0].status === 'processing') throw new Error('this upload is still being processed');
     const days = (await s.query<{ day: string }>('select distinct day::text as day from usage where workspace_id = $1 and upload_id = $2', [workspaceId, uploadId])).map((d) => d.day);
     const del = await s.query<{ n: number }>('with d as (delete from usage where workspace_id = $1 and upload_id = $2 returning 1) select count(*)::int as n from d', [workspaceId, uploadId]);
-    if (days.length) for (const q of REBUILD_ROLLUP) await s.query(q, [workspaceId, days]);
+    if (days.length) for (const [q, params] of rebuildRollups(workspaceId, days)) await s.query(q, params);
     await s.query('delete from upload_rejects where workspace_id = $1 and upload_id = $2', [workspaceId, uploadId]);
     await s.query('delete from uploads where workspace_id = $1 and id = $2', [workspaceId, uploadId]);
     return { deleted: true, rows: del[0]!.n };

@@ -5,6 +5,7 @@ import { withIngestSession } from '@/db/ingest-session';
 import { getCatalog } from '@/db/queries/get-catalog';
 import type { BatchMode, BatchResult } from '@/db/queries/ingest-sql';
 import { CREATE_STAGE, insertBatchSql, STAGE_COLUMNS } from '@/db/queries/ingest-sql';
+import { applyDeltaSql, CREATE_DELTA } from '@/db/rollups';
 import { uploads, workspaceAliases } from '@/db/schema';
 import { createResolver } from '@/lib/catalog/resolve';
 import { createBatchTotals } from './batch-totals';
@@ -83,6 +84,7 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
       // a crash (it is then simply not there, and the upload shows as failed at next start).
       await s.query('set local synchronous_commit = off');
       await s.query(CREATE_STAGE);
+      await s.query(CREATE_DELTA);
       const text = decodeSource(input.chunks, {
         maxBytes: input.maxBytes ?? DEFAULT_MAX_BYTES, info,
         onBytes: (b) => { bytesSeen = b; },
@@ -165,6 +167,8 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
       }
       await flush();
       await inFlight;
+      // Every rollup grows by what this upload added, in the same transaction.
+      for (const q of applyDeltaSql()) await s.query(q, [input.workspaceId]);
       mark(`read, parse, stage, cost, insert and roll up in ${batches} batches (${fallbacks} re-run for repeated keys; waited ${Math.round(waitMs)} ms on the database)`);
       input.onProgress?.({ bytes: bytesSeen, rows: summary.rowsRead });
       Object.assign(summary, { format: meta.format ?? null, formatLabel: meta.label ?? null, bytes: info.bytes ?? bytesSeen, encoding: info.encoding ?? null, gzip: info.gzip ?? false });

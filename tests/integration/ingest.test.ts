@@ -8,6 +8,8 @@ import type { TestDatabase } from '@/db/testing';
 import { createTestDatabase, testEngines } from '@/db/testing';
 import { deleteUpload, markInterruptedUploads } from '@/lib/ingest/manage';
 import { ingestBytes, ingestFixture } from './helpers/ingest';
+import { rollupDrift } from './helpers/rollups';
+import { repriceWorkspace, setOverride } from '@/lib/pricing/service';
 
 const HEADER = 'start_time,end_time,start_time_iso,end_time_iso,project_id,num_model_requests,user_id,api_key_id,model,batch,service_tier,input_tokens,output_tokens,input_cached_tokens';
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 1000;
@@ -207,6 +209,34 @@ describe.each(testEngines())('ingestion on %s', (engine) => {
     expect(s).toMatchObject({ status: 'ingested', format: 'generic-csv', rowsIngested: 2, computedCostUsd: '2', reportedCostUsd: '2' });
     const again = csv.replace('2024-07-02', '2024-07-03');
     expect(await ingestBytes(t, target, 'g2.csv', again)).toMatchObject({ status: 'ingested', format: 'generic-csv', rowsIngested: 1, duplicateRows: 1 });
+  });
+
+  test('every rollup (daily and monthly, by model, key, user, reported cost) equals raw usage after uploads, a delete and a re-pricing', async () => {
+    const target = await fresh('rollups');
+    const mapping = { time: 'when', model: 'model', project: 'team', apiKey: 'key', user: 'who', inputTokens: 'in', outputTokens: 'out', cost: 'usd', defaultProvider: 'openai' };
+    // 20 July to 2 October (four calendar months), three models (one unknown), two teams, three keys, four users; every third row carries a cost.
+    const line = (i: number) => {
+      const d = new Date(Date.UTC(2026, 6, 20) + (i % 75) * 86_400_000).toISOString().slice(0, 10);
+      return `${d},${['gpt-3.5-turbo-0125', 'gpt-4o-2024-08-06', 'mystery-x'][i % 3]},team-${i % 2},key-${i % 3},user-${i % 4},${1000 + i},${100 + i},${i % 3 === 0 ? (i / 100).toFixed(2) : ''}`;
+    };
+    const csv = (from: number, to: number) => ['when,model,team,key,who,in,out,usd', ...Array.from({ length: to - from }, (_, k) => line(from + k))].join('\n');
+    const a = await ingestBytes(t, target, 'a.csv', csv(0, 300), { mapping, batchRows: 64 });
+    expect(a).toMatchObject({ status: 'ingested', rowsIngested: 300 });
+    expect(await rollupDrift(t.db, target)).toEqual({});
+    const b = await ingestBytes(t, target, 'b.csv', csv(200, 450), { mapping, batchRows: 64 });
+    expect(b).toMatchObject({ status: 'ingested', rowsIngested: 150, duplicateRows: 100 });
+    expect(await rollupDrift(t.db, target)).toEqual({});
+    const [m] = await rows<{ months: number; input: string }>(t.db, sql`select count(distinct month)::int as months, sum(input_tokens)::text as input from usage_monthly_key where workspace_id = ${target}`);
+    // 450 rows: input 1000 + i for i in 0..449.
+    expect(m).toEqual({ months: 4, input: String(450 * 1000 + (449 * 450) / 2) });
+    await setOverride(t, target, { label: 'test' }, { modelId: 'gpt-4o-2024-08-06', providerId: 'openai', inputPerMtok: '7', outputPerMtok: '21', effectiveFrom: '2026-08-15' });
+    const re = await repriceWorkspace(t, target, { label: 'test' });
+    expect(re.rows).toBeGreaterThan(0);
+    expect(await rollupDrift(t.db, target)).toEqual({});
+    expect(await deleteUpload(t, target, a.uploadId)).toMatchObject({ deleted: true, rows: 300 });
+    expect(await rollupDrift(t.db, target)).toEqual({});
+    const [n] = await rows<{ rows: number }>(t.db, sql`select sum(rows)::int as rows from usage_monthly where workspace_id = ${target}`);
+    expect(n!.rows).toBe(150);
   });
 
   test('deleting an upload removes its rows and rollup atomically; an interrupted upload is marked failed at start', async () => {

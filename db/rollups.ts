@@ -1,0 +1,176 @@
+/**
+ * The usage rollups, declared once: which tables exist, their grain and dimensions, and the SQL that keeps them equal
+ * to `usage` (the ingest upsert, the rebuild after a delete or a re-pricing). The dashboards pick among them with
+ * `db/queries/rollup-source.ts`. Every rollup holds exact sums (numeric money) of the usage rows it covers.
+ *
+ * Why so many: a dashboard view costs what it reads. A year of 10M usage rows is 547,500 rows of the full daily
+ * rollup (day × provider × model × project × key) but 18,000 of the monthly one, and 6,000 of the monthly
+ * (project × key) one. Each view reads the smallest rollup that still has the dimensions it filters or groups by.
+ */
+
+export type Dim = 'provider' | 'model' | 'project' | 'key' | 'user';
+export type Grain = 'day' | 'month';
+export type Family = 'full' | 'model' | 'key' | 'user' | 'reported';
+
+/** The rollup column of each dimension (usage's own column names; `model` also carries `model_id`, not in the key). */
+export const DIM_COLUMN: Record<Dim, string> = { provider: 'provider_id', model: 'raw_model', project: 'project', key: 'api_key', user: 'user_ref' };
+
+export const FAMILY_DIMS: Record<Family, Dim[]> = {
+  full: ['provider', 'model', 'project', 'key'],
+  model: ['provider', 'model'],
+  key: ['project', 'key'],
+  user: ['user', 'provider', 'model'],
+  // Only rows whose export carried a cost, with the counts the reconciliation explains differences by.
+  reported: ['provider', 'model'],
+};
+
+type Measure = { col: string; type: 'integer' | 'bigint' | 'numeric'; agg: string; nullable?: boolean };
+
+/** What every rollup sums, as aggregates over usage-shaped rows. */
+export const STANDARD_MEASURES: Measure[] = [
+  { col: 'rows', type: 'integer', agg: 'count(*)' },
+  { col: 'requests', type: 'bigint', agg: 'sum(requests)' },
+  { col: 'input_tokens', type: 'bigint', agg: 'sum(input_tokens)' },
+  { col: 'cached_input_tokens', type: 'bigint', agg: 'sum(cached_input_tokens)' },
+  { col: 'output_tokens', type: 'bigint', agg: 'sum(output_tokens)' },
+  { col: 'cost', type: 'numeric', agg: 'sum(cost)', nullable: true },
+  { col: 'reported_cost', type: 'numeric', agg: 'sum(reported_cost)', nullable: true },
+  { col: 'unpriced_rows', type: 'integer', agg: "count(*) filter (where price_status in ('no_price', 'unmapped'))" },
+];
+
+export const RECONCILIATION_MEASURES: Measure[] = [
+  ...STANDARD_MEASURES,
+  { col: 'no_price_rows', type: 'integer', agg: "count(*) filter (where price_status = 'no_price')" },
+  { col: 'unmapped_rows', type: 'integer', agg: "count(*) filter (where price_status = 'unmapped')" },
+  { col: 'backdated_rows', type: 'integer', agg: "count(*) filter (where price_status = 'backdated')" },
+  { col: 'cost_only_rows', type: 'integer', agg: "count(*) filter (where price_status in ('cost_only', 'not_usage'))" },
+  { col: 'batch_rows', type: 'integer', agg: 'count(*) filter (where batch)' },
+];
+
+export type Rollup = { table: string; family: Family; grain: Grain; measures: Measure[]; where?: string; daily?: string };
+
+export const ROLLUPS: Rollup[] = [
+  { table: 'usage_daily', family: 'full', grain: 'day', measures: STANDARD_MEASURES },
+  { table: 'usage_daily_model', family: 'model', grain: 'day', measures: STANDARD_MEASURES },
+  { table: 'usage_daily_key', family: 'key', grain: 'day', measures: STANDARD_MEASURES },
+  { table: 'usage_daily_user', family: 'user', grain: 'day', measures: STANDARD_MEASURES },
+  { table: 'usage_daily_reported', family: 'reported', grain: 'day', measures: RECONCILIATION_MEASURES, where: 'reported_cost is not null' },
+  { table: 'usage_monthly', family: 'full', grain: 'month', measures: STANDARD_MEASURES, daily: 'usage_daily' },
+  { table: 'usage_monthly_model', family: 'model', grain: 'month', measures: STANDARD_MEASURES, daily: 'usage_daily_model' },
+  { table: 'usage_monthly_key', family: 'key', grain: 'month', measures: STANDARD_MEASURES, daily: 'usage_daily_key' },
+  { table: 'usage_monthly_user', family: 'user', grain: 'month', measures: STANDARD_MEASURES, daily: 'usage_daily_user' },
+];
+
+export const rollupTable = (family: Family, grain: Grain): string => {
+  const r = ROLLUPS.find((x) => x.family === family && x.grain === grain);
+  if (!r) throw new Error(`no ${grain} rollup for ${family}`);
+  return r.table;
+};
+
+/** The time column: `day`, or `month` (the first day of the month) for monthly rollups. */
+export const timeColumn = (grain: Grain) => (grain === 'day' ? 'day' : 'month');
+
+const dimCols = (f: Family) => FAMILY_DIMS[f].map((d) => DIM_COLUMN[d]);
+const hasModel = (f: Family) => FAMILY_DIMS[f].includes('model');
+/** Usage columns as the rollups key them (a null provider is ''). */
+const fromUsage = (c: string) => (c === 'provider_id' ? "coalesce(provider_id, '')" : c);
+
+/**
+ * The per-upload delta: the inserted rows of each batch, aggregated by every dimension any rollup has (and whether
+ * the row carried a reported cost), kept in a temp table until the end of the upload, when each rollup grows by it
+ * in one upsert. Far fewer rows than the upload when buckets repeat dimensions; never more.
+ */
+export const CREATE_DELTA = `
+  create temp table ingest_delta (
+    day date, provider_id text, raw_model text, model_id text, project text, api_key text, user_ref text, has_reported boolean,
+    ${RECONCILIATION_MEASURES.map((m) => `${m.col} ${m.type}`).join(', ')}
+  ) on commit drop`;
+
+const DELTA_DIMS = ['day', 'provider_id', 'raw_model', 'project', 'api_key', 'user_ref'];
+
+/** A CTE body that adds the rows of `source` (usage-shaped, e.g. an INSERT's RETURNING) to the delta. */
+export function deltaInsert(source: string): string {
+  return `insert into ingest_delta (${DELTA_DIMS.join(', ')}, model_id, has_reported, ${RECONCILIATION_MEASURES.map((m) => m.col).join(', ')})
+    select ${DELTA_DIMS.map(fromUsage).join(', ')}, max(model_id), reported_cost is not null, ${RECONCILIATION_MEASURES.map((m) => m.agg).join(', ')}
+    from ${source} group by ${DELTA_DIMS.map(fromUsage).join(', ')}, reported_cost is not null
+    returning 1`;
+}
+
+function mergeSet(r: Rollup): string {
+  const parts = hasModel(r.family) ? ['model_id = coalesce(excluded.model_id, d.model_id)'] : [];
+  for (const m of r.measures) {
+    // A null money sum stays null only while both sides are null.
+    parts.push(m.nullable
+      ? `${m.col} = case when d.${m.col} is null then excluded.${m.col} when excluded.${m.col} is null then d.${m.col} else d.${m.col} + excluded.${m.col} end`
+      : `${m.col} = d.${m.col} + excluded.${m.col}`);
+  }
+  return parts.join(', ');
+}
+
+function insertInto(r: Rollup, select: { time: string; from: string; aggs: (m: Measure) => string; where: string; col: (c: string) => string }, upsert: boolean): string {
+  const t = timeColumn(r.grain);
+  const dims = dimCols(r.family);
+  const cols = ['workspace_id', t, ...dims, ...(hasModel(r.family) ? ['model_id'] : []), ...r.measures.map((m) => m.col)];
+  const groupBy = [select.time, ...dims.map(select.col)];
+  return `insert into ${r.table} as d (${cols.join(', ')})
+    select $1::uuid, ${select.time}, ${dims.map(select.col).join(', ')}${hasModel(r.family) ? ', max(model_id)' : ''}, ${r.measures.map(select.aggs).join(', ')}
+    from ${select.from} where ${select.where} group by ${groupBy.join(', ')}
+    ${upsert ? `on conflict (workspace_id, ${primaryKey(r).join(', ')}) do update set ${mergeSet(r)}` : ''}`;
+}
+
+/** The key columns after workspace_id, in index order: a user rollup leads with the user, so one user is a range. */
+export function primaryKey(r: Pick<Rollup, 'family' | 'grain'>): string[] {
+  const dims = dimCols(r.family);
+  const t = timeColumn(r.grain);
+  return r.family === 'user' ? ['user_ref', t, ...dims.filter((c) => c !== 'user_ref')] : [t, ...dims];
+}
+
+/** At the end of an upload: every rollup grows by the delta ($1 = workspace). */
+export function applyDeltaSql(): string[] {
+  return ROLLUPS.map((r) => insertInto(r, {
+    time: r.grain === 'day' ? 'day' : "date_trunc('month', day)::date",
+    from: 'ingest_delta',
+    aggs: (m) => `sum(${m.col})`,
+    where: r.where ? 'has_reported' : 'true',
+    col: (c) => c,
+  }, true));
+}
+
+const monthsOf = (days: string[]) => [...new Set(days.map((d) => `${d.slice(0, 7)}-01`))];
+
+/**
+ * Rebuilds every rollup for the days a change touched (a deleted upload, a re-pricing): the daily ones from usage,
+ * then the monthly ones from their daily rollup for the months of those days. Returns [sql, params] pairs to run in
+ * order within the caller's transaction.
+ */
+export function rebuildRollups(workspaceId: string, days: string[]): [string, unknown[]][] {
+  const months = monthsOf(days);
+  const out: [string, unknown[]][] = [];
+  for (const r of ROLLUPS.filter((x) => x.grain === 'day')) {
+    out.push([`delete from ${r.table} where workspace_id = $1 and day = any($2::date[])`, [workspaceId, days]]);
+    out.push([insertInto(r, {
+      time: 'day', from: 'usage', aggs: (m) => m.agg, col: fromUsage,
+      where: `workspace_id = $1 and day = any($2::date[])${r.where ? ` and ${r.where}` : ''}`,
+    }, false), [workspaceId, days]]);
+  }
+  for (const r of ROLLUPS.filter((x) => x.grain === 'month')) {
+    out.push([`delete from ${r.table} where workspace_id = $1 and month = any($2::date[])`, [workspaceId, months]]);
+    out.push([insertInto(r, {
+      time: "date_trunc('month', day)::date", from: r.daily!, aggs: (m) => `sum(${m.col})`, col: (c) => c,
+      where: `workspace_id = $1 and date_trunc('month', day)::date = any($2::date[])`,
+    }, false), [workspaceId, months]]);
+  }
+  return out;
+}
+
+/** Builds every new rollup of a workspace (or all workspaces) from scratch: the migration's backfill, and tests. */
+export function backfillSql(tables: string[]): string[] {
+  const out: string[] = [];
+  for (const r of ROLLUPS.filter((x) => tables.includes(x.table))) {
+    const src = r.grain === 'day'
+      ? { time: 'day', from: 'usage', aggs: (m: Measure) => m.agg, col: fromUsage, where: r.where ?? 'true' }
+      : { time: "date_trunc('month', day)::date", from: r.daily!, aggs: (m: Measure) => `sum(${m.col})`, col: (c: string) => c, where: 'true' };
+    out.push(insertInto(r, src, false).replace('$1::uuid', 'workspace_id').replace(/group by /, 'group by workspace_id, '));
+  }
+  return out;
+}
