@@ -163,13 +163,17 @@ export function rebuildRollups(workspaceId: string, days: string[]): [string, un
   return out;
 }
 
-/** Builds every new rollup of a workspace (or all workspaces) from scratch: the migration's backfill, and tests. */
-export function backfillSql(tables: string[]): string[] {
+/**
+ * Builds the given rollups from scratch (daily from usage, monthly from their daily rollup), for every workspace or
+ * one: the migration's backfill, and the benchmarks' loaders. Run daily tables before monthly ones (ROLLUPS order).
+ */
+export function backfillSql(tables: string[], workspaceId?: string): string[] {
+  const ws = workspaceId ? `workspace_id = '${workspaceId.replace(/[^0-9a-f-]/gi, '')}'::uuid` : 'true';
   const out: string[] = [];
   for (const r of ROLLUPS.filter((x) => tables.includes(x.table))) {
     const src = r.grain === 'day'
-      ? { time: 'day', from: 'usage', aggs: (m: Measure) => m.agg, col: fromUsage, where: r.where ?? 'true' }
-      : { time: "date_trunc('month', day)::date", from: r.daily!, aggs: (m: Measure) => `sum(${m.col})`, col: (c: string) => c, where: 'true' };
+      ? { time: 'day', from: 'usage', aggs: (m: Measure) => m.agg, col: fromUsage, where: r.where ? `${ws} and ${r.where}` : ws }
+      : { time: "date_trunc('month', day)::date", from: r.daily!, aggs: (m: Measure) => `sum(${m.col})`, col: (c: string) => c, where: ws };
     out.push(insertInto(r, src, false).replace('$1::uuid', 'workspace_id').replace(/group by /, 'group by workspace_id, '));
   }
   return out;

@@ -32,7 +32,7 @@ test('reconciliation: computed against reported cost per day and model, why, CSV
   expect(lines[0]).toBe('day,model,model_id,provider,rows,requests,input_tokens,cached_input_tokens,output_tokens,computed_usd,reported_usd,difference_usd,difference_pct,reasons');
   expect(lines).toHaveLength(5);
 
-  // The user filter reads raw usage, for a short range; the URL holds it and a reload keeps it.
+  // The user filter reads the user rollups; the URL holds it and a reload keeps it.
   await page.goto('/usage?from=2024-07-01&to=2024-07-31&groupBy=user');
   await expect(page.getByTestId('usage-row')).toHaveCount(2);
   const filters = page.getByRole('form', { name: 'Filters' });
@@ -45,7 +45,8 @@ test('reconciliation: computed against reported cost per day and model, why, CSV
   await expect(page.getByTestId('usage-row')).toHaveCount(1);
   await expect(page.getByRole('form', { name: 'Filters' }).getByLabel('User', { exact: true })).toHaveValue('alice');
   await page.screenshot({ path: 'e2e/screenshots/usage-user.png', fullPage: true });
-  await page.goto('/usage?preset=90d&groupBy=user');
+  // A user with a project has no rollup: raw usage, refused beyond 31 days with a clear message.
+  await page.goto('/usage?preset=90d&groupBy=user&project=(none)');
   await expect(page.getByRole('alert').filter({ hasText: 'This view cannot be shown' })).toContainText('limited to 31 days');
   await page.getByRole('combobox', { name: 'Workspace' }).selectOption('acme-analytics');
   await expect(page.getByRole('combobox', { name: 'Workspace' })).toHaveValue('acme-analytics');

@@ -12,8 +12,10 @@ import { createWorkspace } from '@/db/queries/accounts';
 import { getEloPriceView } from '@/db/queries/get-elo-price';
 import { getOverview } from '@/db/queries/get-overview';
 import { getReconciliation } from '@/db/queries/get-reconciliation';
+import { getUsageSummary } from '@/db/queries/get-usage-summary';
 import { getUsageExplorer, getUsageOptions } from '@/db/queries/get-usage-explorer';
 import { seedReference } from '@/db/seed';
+import { backfillSql, ROLLUPS } from '@/db/rollups';
 import type { EngineName, TestDatabase } from '@/db/testing';
 import { createTestDatabase } from '@/db/testing';
 import { explorerParamsSchema } from '@/lib/usage/explorer-params';
@@ -40,19 +42,10 @@ async function load(t: TestDatabase, ws: string, n: number) {
         1 + (i % 17) as r, 200 + (i * 7919) % 4000 as inp, 20 + (i * 104729) % 900 as outp
       from (select i, i % 500 as k from generate_series(1::bigint, ${n}::bigint) as i) s
     ) g`);
-  await t.db.execute(sql`
-    insert into usage_daily (workspace_id, day, provider_id, raw_model, model_id, project, api_key, rows, requests, input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
-    select workspace_id, day, coalesce(provider_id, ''), raw_model, min(model_id), project, api_key, count(*), sum(requests), sum(input_tokens), sum(cached_input_tokens),
-      sum(output_tokens), sum(cost), sum(reported_cost), 0
-    from usage where workspace_id = ${ws} group by workspace_id, day, coalesce(provider_id, ''), raw_model, project, api_key`);
-  await t.db.execute(sql`
-    insert into usage_daily_model (workspace_id, day, provider_id, raw_model, model_id, rows, requests, input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
-    select workspace_id, day, provider_id, raw_model, max(model_id), sum(rows), sum(requests), sum(input_tokens), sum(cached_input_tokens), sum(output_tokens),
-      sum(cost), sum(reported_cost), sum(unpriced_rows)
-    from usage_daily where workspace_id = ${ws} group by workspace_id, day, provider_id, raw_model`);
-  await t.db.execute(sql`analyze usage_daily_model`);
+  // Every rollup, as ingestion would have left it (daily from usage, monthly from daily).
+  for (const q of backfillSql(ROLLUPS.map((r) => r.table), ws)) await t.db.execute(sql.raw(q));
+  for (const r of ROLLUPS) await t.db.execute(sql.raw(`analyze ${r.table}`));
   await t.db.execute(sql`analyze usage`);
-  await t.db.execute(sql`analyze usage_daily`);
   const [c] = await rows<{ raw: string; rollup: string; narrow: string }>(t.db, sql`select (select count(*) from usage where workspace_id = ${ws})::text as raw,
     (select count(*) from usage_daily where workspace_id = ${ws})::text as rollup, (select count(*) from usage_daily_model where workspace_id = ${ws})::text as narrow`);
   return { raw: Number(c!.raw), rollup: Number(c!.rollup), modelRollup: Number(c!.narrow) };
@@ -86,6 +79,7 @@ export async function benchDashboard(engine: EngineName, n: number, runs: number
     const cases: { name: string; run: () => Promise<unknown>; baseline?: () => Promise<unknown> }[] = [
       { name: 'overview (month to date, 90-day series by model, movers)', run: () => getOverview(t.db, ws, { groupBy: 'model' }) },
       { name: 'overview by key', run: () => getOverview(t.db, ws, { groupBy: 'key' }) },
+      { name: 'overview by project', run: () => getOverview(t.db, ws, { groupBy: 'project' }) },
       ...(['year', 'month'] as const).flatMap((span) => {
         const r = span === 'year' ? year : MONTH;
         return (['model', 'project', 'key'] as const).map((g) => ({
@@ -95,11 +89,18 @@ export async function benchDashboard(engine: EngineName, n: number, runs: number
         }));
       }),
       { name: 'usage explorer, year, filtered to one project, by model', run: () => getUsageExplorer(t.db, ws, ex({ ...year, groupBy: 'model', project: 'project-7' })), baseline: () => getUsageExplorer(t.db, ws, ex({ ...year, groupBy: 'model', project: 'project-7' }), { source: 'raw' }) },
+      { name: 'usage explorer, last 30 days (preset), by model', run: () => getUsageExplorer(t.db, ws, ex({ preset: '30d', groupBy: 'model' })), baseline: () => getUsageExplorer(t.db, ws, ex({ preset: '30d', groupBy: 'model' }), { source: 'raw' }) },
+      { name: 'usage explorer, last 90 days (preset), by key', run: () => getUsageExplorer(t.db, ws, ex({ preset: '90d', groupBy: 'key' })), baseline: () => getUsageExplorer(t.db, ws, ex({ preset: '90d', groupBy: 'key' }), { source: 'raw' }) },
+      { name: 'usage explorer, last 90 days, by day', run: () => getUsageExplorer(t.db, ws, ex({ preset: '90d', groupBy: 'day' })) },
       { name: 'usage filter options (fetched once per range), year', run: () => getUsageOptions(t.db, ws, year) },
-      { name: 'usage explorer, month, by user (raw by design)', run: () => getUsageExplorer(t.db, ws, ex({ ...MONTH, groupBy: 'user' })) },
-      { name: 'usage explorer, month, one user, by model (raw by design)', run: () => getUsageExplorer(t.db, ws, ex({ ...MONTH, groupBy: 'model', user: 'user-7' })) },
-      { name: 'reconciliation, year (raw by design)', run: () => getReconciliation(t.db, ws, reconciliationParamsSchema.parse(year)) },
-      { name: 'reconciliation, month (raw by design)', run: () => getReconciliation(t.db, ws, reconciliationParamsSchema.parse(MONTH)) },
+      { name: 'usage explorer, year, by user', run: () => getUsageExplorer(t.db, ws, ex({ ...year, groupBy: 'user' })), baseline: () => getUsageExplorer(t.db, ws, ex({ ...year, groupBy: 'user' }), { source: 'raw' }) },
+      { name: 'usage explorer, month, by user', run: () => getUsageExplorer(t.db, ws, ex({ ...MONTH, groupBy: 'user' })) },
+      { name: 'usage explorer, year, one user, by model', run: () => getUsageExplorer(t.db, ws, ex({ ...year, groupBy: 'model', user: 'user-7' })) },
+      { name: 'usage explorer, month, one user and one project (raw by design)', run: () => getUsageExplorer(t.db, ws, ex({ ...MONTH, groupBy: 'model', user: 'user-7', project: 'project-7' })) },
+      { name: 'usage summary (API and CLI), year, by project', run: () => getUsageSummary(t.db, ws, { ...year, groupBy: 'project' }) },
+      { name: 'usage summary, all time, by day', run: () => getUsageSummary(t.db, ws, { groupBy: 'day' }) },
+      { name: 'reconciliation, year', run: () => getReconciliation(t.db, ws, reconciliationParamsSchema.parse(year)) },
+      { name: 'reconciliation, month', run: () => getReconciliation(t.db, ws, reconciliationParamsSchema.parse(MONTH)) },
       { name: 'models, your usage over 365 days', run: () => getEloPriceView(t.db, { usage: '1', period: '365d' }, ws) },
     ];
     const results = [];
@@ -107,7 +108,7 @@ export async function benchDashboard(engine: EngineName, n: number, runs: number
       const r = await time(c.run, runs);
       const b = c.baseline ? await time(c.baseline, Math.max(3, Math.floor(runs / 4))) : null;
       results.push({ query: c.name, p50Ms: r.p50, p95Ms: r.p95, rawBaselineP50Ms: b?.p50 ?? null, rawBaselineP95Ms: b?.p95 ?? null });
-      log(`  ${c.name.padEnd(62)} p50 ${String(r.p50).padStart(7)} ms  p95 ${String(r.p95).padStart(7)} ms${b ? `   raw: p50 ${b.p50} ms, p95 ${b.p95} ms` : ''}`);
+      log(`  ${c.name.padEnd(68)} p50 ${String(r.p50).padStart(7)} ms  p95 ${String(r.p95).padStart(7)} ms${b ? `   raw: p50 ${b.p50} ms, p95 ${b.p95} ms` : ''}`);
     }
     return { database: engine, rows: counts.raw, rollupRows: counts.rollup, modelRollupRows: counts.modelRollup, loadSeconds, runs, results };
   } finally {

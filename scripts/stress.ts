@@ -25,6 +25,7 @@ import type { TestDatabase } from '@/db/testing';
 import { createTestDatabase } from '@/db/testing';
 import { createApiKey, setupFirstOwner } from '@/lib/auth/service';
 import { parseArgs } from '@/lib/cli/args';
+import { backfillSql, ROLLUPS } from '@/db/rollups';
 
 const args = parseArgs(process.argv.slice(2));
 const ROWS = Number(args.flags.rows ?? 1_000_000);
@@ -105,14 +106,9 @@ async function loadUsage(t: TestDatabase, ws: string, n: number) {
         round(((500 + (i * 37) % 4000) * 0.5 + (50 + (i * 11) % 700) * 1.5) / 1000000.0, 12), 'priced'
       from generate_series(${from}::int, ${to}::int) i, lateral (select (i / 365) % 500 as k) kk, lateral (select (${arr})[1 + ((kk.k + i % 3 * 7) % ${models.length}::int)] as m) mm`);
   }
-  await t.db.execute(sql`
-    insert into usage_daily (workspace_id, day, provider_id, raw_model, model_id, project, api_key, rows, requests, input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
-    select workspace_id, day, coalesce(provider_id, ''), raw_model, min(model_id), project, api_key, count(*), sum(requests), sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(cost), sum(reported_cost), count(*) filter (where cost is null)
-    from usage where workspace_id = ${ws} group by workspace_id, day, coalesce(provider_id, ''), raw_model, project, api_key`);
-  await t.db.execute(sql`
-    insert into usage_daily_model (workspace_id, day, provider_id, raw_model, model_id, rows, requests, input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
-    select workspace_id, day, provider_id, raw_model, max(model_id), sum(rows), sum(requests), sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(cost), sum(reported_cost), sum(unpriced_rows)
-    from usage_daily where workspace_id = ${ws} group by workspace_id, day, provider_id, raw_model`);
+  // Every rollup, as ingestion would have left it (daily from usage, monthly from daily).
+  for (const q of backfillSql(ROLLUPS.map((r) => r.table), ws)) await t.db.execute(sql.raw(q));
+  for (const r of ROLLUPS) await t.db.execute(sql.raw(`analyze ${r.table}`));
   await t.db.execute(sql`analyze usage`);
   await t.db.execute(sql`analyze usage_daily`);
   const [c] = await rows<{ n: number; d: number }>(t.db, sql`select (select count(*) from usage where workspace_id = ${ws})::int as n, (select count(*) from usage_daily where workspace_id = ${ws})::int as d`);

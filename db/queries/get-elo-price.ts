@@ -8,6 +8,7 @@ export type { EloPriceView } from '@/lib/models/elo-price-types';
 import { parseProviderChoice } from '@/lib/models/elo-price-params';
 import type { ModelQualityPrice } from '@/lib/quality/frontier';
 import { buildEloPricePoints, parseMix } from '@/lib/quality/frontier';
+import { rollupSource } from './rollup-source';
 
 
 /** The choices the Models page offers: reference Arena snapshots and price-sheet dates, newest first. */
@@ -95,7 +96,7 @@ export async function getEloPriceView(db: Db, params: EloPriceParams, workspaceI
 }
 
 /**
- * The workspace's spend per catalog model over the period ending on its latest usage day, from the daily rollup, and
+ * The workspace's spend per catalog model over the period ending on its latest usage day, from the model rollups, and
  * its actual input:output token ratio (rounded to two decimals, as `r:1`).
  */
 export async function getYourUsage(db: Db, workspaceId: string, period: '30d' | '90d' | '365d'): Promise<YourUsage | null> {
@@ -105,8 +106,7 @@ export async function getYourUsage(db: Db, workspaceId: string, period: '30d' | 
   const from = new Date(Date.parse(`${last.last}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
   const byModel = await rows<{ model_id: string; name: string; spend: string | null; input: string; output: string }>(db, sql`
     select d.model_id, m.name, sum(d.cost)::text as spend, sum(d.input_tokens)::text as input, sum(d.output_tokens)::text as output
-    from usage_daily_model d join models m on m.id = d.model_id
-    where d.workspace_id = ${workspaceId} and d.day between ${from}::date and ${last.last}::date
+    from ${rollupSource(workspaceId, { from, to: last.last }, { dims: ['model'] })} d join models m on m.id = d.model_id
     group by 1, 2 order by sum(d.cost) desc nulls last`);
   const total = byModel.reduce((s, r) => s.plus(r.spend ?? 0), new D(0));
   const input = byModel.reduce((s, r) => s + Number(r.input), 0);

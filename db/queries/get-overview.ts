@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rows } from '@/db/client';
 import { D, toDecimalString } from '@/lib/money';
+import type { Dim } from '@/db/rollups';
+import { rollupSource } from './rollup-source';
 
 /**
  * The Overview's numbers, from the daily rollup: month to date against last month (same days and whole), a
@@ -10,7 +12,7 @@ import { D, toDecimalString } from '@/lib/money';
  */
 export const OVERVIEW_GROUPS = ['model', 'provider', 'project', 'key'] as const;
 export type OverviewGroup = (typeof OVERVIEW_GROUPS)[number];
-/** Model and provider views read the narrow rollup (day × provider × model); project and key views the full one. */
+/** The cards read the narrow rollup (day × provider × model); the series and top project the smallest rollup with their dimension. */
 const NARROW = 'usage_daily_model';
 const GROUP_SQL: Record<OverviewGroup, string> = { model: 'coalesce(m.name, d.raw_model)', provider: "coalesce(nullif(d.provider_id, ''), '(unknown)')", project: "coalesce(nullif(d.project, ''), '(none)')", key: "coalesce(nullif(d.api_key, ''), '(none)')" };
 
@@ -30,6 +32,14 @@ export type Overview = {
 };
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The biggest group of a dimension over a range, by spend, from the smallest rollup that has it. */
+async function topOf(db: Db, workspaceId: string, range: { from: string; to: string }, dim: 'project') {
+  const [r] = await rows<{ name: string; spend: string }>(db, sql`
+    select ${sql.raw(GROUP_SQL[dim])} as name, sum(d.cost)::text as spend from ${rollupSource(workspaceId, range, { dims: [dim] })} d
+    group by 1 order by sum(d.cost) desc nulls last limit 1`);
+  return r ?? null;
+}
 
 export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: OverviewGroup; days?: number }): Promise<Overview> {
   const [last] = await rows<{ last: string | null }>(db, sql`select max(day)::text as last from usage_daily_model where workspace_id = ${workspaceId}`);
@@ -60,24 +70,29 @@ export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: 
   const top = async (col: string, table: string) => (await rows<{ name: string; spend: string }>(db, sql`
     select ${sql.raw(col)} as name, sum(d.cost)::text as spend from ${sql.raw(table)} d left join models m on m.id = d.model_id
     where d.workspace_id = ${workspaceId} and d.day between ${monthStart}::date and ${asOf}::date group by 1 order by sum(d.cost) desc nulls last limit 1`))[0] ?? null;
-  const [topModel, topProject] = await Promise.all([top(GROUP_SQL.model, NARROW), top(GROUP_SQL.project, 'usage_daily')]);
+  const [topModel, topProject] = await Promise.all([top(GROUP_SQL.model, NARROW), topOf(db, workspaceId, { from: monthStart, to: asOf }, 'project')]);
   const [ow] = await rows<{ open: string | null; total: string | null }>(db, sql`
     select sum(d.cost) filter (where m.open_weights)::text as open, sum(d.cost)::text as total
     from usage_daily_model d left join models m on m.id = d.model_id where d.workspace_id = ${workspaceId} and d.day between ${monthStart}::date and ${asOf}::date`);
 
   const days = opts.days ?? 90;
   const from = iso(new Date(a.getTime() - (days - 1) * 86_400_000));
-  const raw = await rows<{ day: string; key: string; id: string; spend: string }>(db, sql`
-    select d.day::text as day, ${sql.raw(GROUP_SQL[opts.groupBy])} as key, min(coalesce(d.model_id, d.raw_model)) as id, coalesce(sum(d.cost), 0)::text as spend
-    from ${sql.raw(opts.groupBy === 'model' || opts.groupBy === 'provider' ? NARROW : 'usage_daily')} d left join models m on m.id = d.model_id
-    where d.workspace_id = ${workspaceId} and d.day between ${from}::date and ${asOf}::date group by 1, 2 order by 1`);
-  // Keep the six biggest series; the rest is "Other" (a stacked chart of 40 colours reads as noise).
-  const totals = new Map<string, InstanceType<typeof D>>();
-  for (const r of raw) totals.set(r.key, (totals.get(r.key) ?? new D(0)).plus(r.spend));
-  const keep = new Set([...totals.entries()].sort((x, y) => y[1].cmp(x[1])).slice(0, 6).map(([k]) => k));
-  const series = raw.map((r) => ({ day: r.day, key: keep.has(r.key) ? r.key : 'Other', spend: Number(r.spend) }));
+  const range = { from, to: asOf };
+  const dims: Dim[] = [opts.groupBy === 'model' ? 'model' : opts.groupBy === 'provider' ? 'provider' : opts.groupBy === 'project' ? 'project' : 'key'];
+  const g = sql.raw(GROUP_SQL[opts.groupBy]);
+  // Keep the six biggest series over the period (whole months from the monthly rollup); the rest is "Other" (a stacked
+  // chart of 40 colours reads as noise), summed in the database so that only days × 7 rows come back.
+  const topKeys = (await rows<{ key: string }>(db, sql`
+    select ${g} as key from ${rollupSource(workspaceId, range, { dims })} d left join models m on m.id = d.model_id
+    group by 1 order by sum(d.cost) desc nulls last, 1 limit 6`)).map((r) => r.key);
+  const raw = await rows<{ day: string; key: string | null; id: string | null; spend: string }>(db, sql`
+    select d.day::text as day, case when ${g} in (${topKeys.length ? sql.join(topKeys.map((k) => sql`${k}`), sql`, `) : sql`null`}) then ${g} end as key,
+      min(coalesce(d.model_id, nullif(d.raw_model, ''))) as id, coalesce(sum(d.cost), 0)::text as spend
+    from ${rollupSource(workspaceId, range, { dims, grain: 'day' })} d left join models m on m.id = d.model_id
+    group by 1, 2 order by 1`);
+  const series = raw.map((r) => ({ day: r.day, key: r.key ?? 'Other', spend: Number(r.spend) }));
   const seriesIds: Record<string, string> = {};
-  if (opts.groupBy === 'model') for (const r of raw) if (keep.has(r.key)) seriesIds[r.key] = r.id;
+  if (opts.groupBy === 'model') for (const r of raw) if (r.key !== null && r.id) seriesIds[r.key] = r.id;
 
   const w1 = iso(new Date(a.getTime() - 6 * 86_400_000));
   const w0 = iso(new Date(a.getTime() - 13 * 86_400_000));

@@ -19,8 +19,8 @@ export type Reconciliation = {
 };
 
 /**
- * Computed against reported cost per day, model and provider, over the rows whose export carried a cost. Reads raw
- * usage (the rollup has no price status), narrowed by the (workspace, day) index and `reported_cost is not null`.
+ * Computed against reported cost per day, model and provider, over the rows whose export carried a cost. Reads the
+ * reported-cost rollup (`usage_daily_reported`: only those rows, with their price-status counts), not raw usage.
  * The default range is the 90 days ending on the latest day with a reported cost.
  */
 export async function getReconciliation(db: Db, workspaceId: string, p: ReconciliationParams): Promise<Reconciliation> {
@@ -34,13 +34,12 @@ export async function getReconciliation(db: Db, workspaceId: string, p: Reconcil
     computed: string | null; reported: string; no_price: string | number; unmapped: string | number; backdated: string | number; cost_only: string | number; batch: string | number;
   }>(db, sql`
     select u.day::text as day, coalesce(u.model_id, u.raw_model) as model_key, max(m.name) as model, coalesce(nullif(u.provider_id, ''), '(unknown)') as provider,
-      count(*) as rows, sum(u.requests)::text as requests, sum(u.input_tokens)::text as input, sum(u.cached_input_tokens)::text as cached,
+      sum(u.rows) as rows, sum(u.requests)::text as requests, sum(u.input_tokens)::text as input, sum(u.cached_input_tokens)::text as cached,
       sum(u.output_tokens)::text as output, sum(u.cost)::text as computed, sum(u.reported_cost)::text as reported,
-      count(*) filter (where u.price_status = 'no_price') as no_price, count(*) filter (where u.price_status = 'unmapped') as unmapped,
-      count(*) filter (where u.price_status = 'backdated') as backdated, count(*) filter (where u.price_status = 'not_usage') as cost_only,
-      count(*) filter (where u.batch) as batch
-    from usage u left join models m on m.id = u.model_id
-    where u.workspace_id = ${workspaceId} and u.day between ${from}::date and ${to}::date and u.reported_cost is not null
+      sum(u.no_price_rows) as no_price, sum(u.unmapped_rows) as unmapped, sum(u.backdated_rows) as backdated, sum(u.cost_only_rows) as cost_only,
+      sum(u.batch_rows) as batch
+    from usage_daily_reported u left join models m on m.id = u.model_id
+    where u.workspace_id = ${workspaceId} and u.day between ${from}::date and ${to}::date
     group by 1, 2, 4 order by 1 desc, 2, 4`);
   const all = groups.map((g) => reconcile({
     day: g.day, modelKey: g.model_key, model: g.model ?? (g.model_key || '(no model)'), provider: g.provider, rows: Number(g.rows), requests: Number(g.requests),

@@ -4,13 +4,17 @@ import { rows } from '@/db/client';
 import { trimDecimal } from '@/lib/ingest/summary';
 import { D, toDecimalString } from '@/lib/money';
 import type { ExplorerGroup, ExplorerMetric, ExplorerParams } from '@/lib/usage/explorer-params';
-import { needsRawUsage, rangeDays, resolveRange, USER_MAX_DAYS, USER_RANGE_MESSAGE } from '@/lib/usage/explorer-params';
+import { chartInterval, needsRawUsage, rangeDays, resolveRange, USER_MAX_DAYS, USER_RANGE_MESSAGE } from '@/lib/usage/explorer-params';
 import { BadRequestError } from '@/lib/api/errors';
+import type { Dim } from '@/db/rollups';
+import { rollupSource } from './rollup-source';
 
 /**
- * The Usage explorer's numbers from the daily rollup: filters combined with AND (never spliced strings), a group-by
- * from a whitelist, totals per group (sorted, paginated) and the daily series of the groups on the page. The rollup
- * has no user dimension: a user filter or grouping reads raw `usage` (same column names), for at most 31 days.
+ * The Usage explorer's numbers from the rollups: filters combined with AND (never spliced strings), a group-by
+ * from a whitelist, totals per group (sorted, paginated) and the series of the groups on the first page (the rest
+ * summed as Other), per day up to 92 days and per month beyond. Each part reads the smallest rollup with the
+ * dimensions it needs (db/queries/rollup-source.ts); a user together with a project or key reads raw `usage`
+ * (same column names), for at most 31 days.
  */
 const GROUP_SQL: Record<ExplorerGroup, string> = {
   model: 'coalesce(d.model_id, d.raw_model)', provider: "coalesce(nullif(d.provider_id, ''), '(unknown)')",
@@ -44,23 +48,36 @@ export function metricOf(r: ExplorerRow, m: ExplorerMetric): number {
   return 0;
 }
 
+/** The dimensions a view filters or groups by: what its source must have. */
+function dimsOf(p: ExplorerParams): Dim[] {
+  const dims = new Set<Dim>();
+  if (p.model.length || p.groupBy === 'model') dims.add('model');
+  if (p.provider.length || p.groupBy === 'provider') dims.add('provider');
+  if (p.project.length || p.groupBy === 'project') dims.add('project');
+  if (p.key.length || p.groupBy === 'key') dims.add('key');
+  if (p.user.length || p.groupBy === 'user') dims.add('user');
+  return [...dims];
+}
+
 /** `source: 'raw'` forces raw usage: the benchmark's baseline for the same view. */
 export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerParams, opts: { source?: 'raw' } = {}) {
   const [last] = await rows<{ last: string | null }>(db, sql`select max(day)::text as last from usage_daily_model where workspace_id = ${workspaceId}`);
   const today = new Date().toISOString().slice(0, 10);
   const anchor = last?.last && last.last < today ? last.last : today;
   const range = resolveRange(p, anchor);
-  const raw = needsRawUsage(p) || opts.source === 'raw';
   if (needsRawUsage(p) && rangeDays(range) > USER_MAX_DAYS) throw new BadRequestError(USER_RANGE_MESSAGE, [{ path: 'user', message: `at most ${USER_MAX_DAYS} days` }]);
-  // Raw usage only for users; the full rollup when a project or key is involved; else the narrow model rollup.
-  const needsKeyDims = p.project.length > 0 || p.key.length > 0 || p.groupBy === 'project' || p.groupBy === 'key';
-  const src = sql.raw(raw ? 'usage' : needsKeyDims ? 'usage_daily' : 'usage_daily_model');
+  const raw = needsRawUsage(p) || opts.source === 'raw';
+  const dims = dimsOf(p);
+  const interval = chartInterval(range);
+  const source = (grain: 'day' | 'any') => (opts.source === 'raw' ? rollupSource(workspaceId, range, { dims: [...dims, 'user', 'project', 'model'] }) : rollupSource(workspaceId, range, { dims, grain }));
   const w = where(workspaceId, p, range);
   const g = sql.raw(GROUP_SQL[p.groupBy]);
+  // Model names come from the catalog for the groups only (not joined to every rollup row).
   const grouped = await rows<{ key: string; label: string | null; spend: string | null; reported: string | null; requests: string; input: string; cached: string; output: string }>(db, sql`
-    select ${g} as key, max(m.name) as label, sum(d.cost)::text as spend, sum(d.reported_cost)::text as reported, sum(d.requests)::text as requests,
-      sum(d.input_tokens)::text as input, sum(d.cached_input_tokens)::text as cached, sum(d.output_tokens)::text as output
-    from ${src} d left join models m on m.id = d.model_id where ${w} group by 1`);
+    select x.*, ${p.groupBy === 'model' ? sql`(select m.name from models m where m.id = x.key)` : sql`null`} as label from (
+      select ${g} as key, sum(d.cost)::text as spend, sum(d.reported_cost)::text as reported, sum(d.requests)::text as requests,
+        sum(d.input_tokens)::text as input, sum(d.cached_input_tokens)::text as cached, sum(d.output_tokens)::text as output
+      from ${source(p.groupBy === 'day' ? 'day' : 'any')} d where ${w} group by 1) x`);
   const all: ExplorerRow[] = grouped.map((r) => {
     const tokens = Number(r.input) + Number(r.output);
     const spend: string = trimDecimal(r.spend) ?? '0';
@@ -78,44 +95,40 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
   const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
   const page = Math.min(p.page, pages);
   const pageRows = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const onPage = new Set(pageRows.slice(0, 8).map((r) => r.key));
+  const shown = pageRows.slice(0, 8).map((r) => r.key);
   const labels = new Map(all.map((r) => [r.key, r.label]));
-  const series = p.groupBy === 'day' ? [] : (await rows<{ day: string; key: string; spend: string | null; requests: string; input: string; cached: string; output: string }>(db, sql`
-    select d.day::text as day, ${g} as key, sum(d.cost)::text as spend, sum(d.requests)::text as requests, sum(d.input_tokens)::text as input,
+  // The groups on the page by name, everything else summed as Other in the database (not shipped row by row).
+  const bucket = sql.raw(interval === 'day' ? 'd.day' : "date_trunc('month', d.day)::date");
+  const series = p.groupBy === 'day' ? [] : (await rows<{ day: string; key: string | null; spend: string | null; requests: string; input: string; cached: string; output: string }>(db, sql`
+    select ${bucket}::text as day, case when ${g} in (${shown.length ? sql.join(shown.map((k) => sql`${k}`), sql`, `) : sql`null`}) then ${g} end as key,
+      sum(d.cost)::text as spend, sum(d.requests)::text as requests, sum(d.input_tokens)::text as input,
       sum(d.cached_input_tokens)::text as cached, sum(d.output_tokens)::text as output
-    from ${src} d where ${w} group by 1, 2 order by 1`)).map((r) => {
-    const row: ExplorerRow = { key: r.key, label: r.key, spend: r.spend ?? '0', reported: null, requests: Number(r.requests), input: Number(r.input), cached: Number(r.cached), output: Number(r.output), perMtok: null, perRequest: null };
+    from ${source(interval === 'day' ? 'day' : 'any')} d where ${w} group by 1, 2 order by 1`)).map((r) => {
+    const row: ExplorerRow = { key: r.key ?? 'Other', label: r.key ?? 'Other', spend: r.spend ?? '0', reported: null, requests: Number(r.requests), input: Number(r.input), cached: Number(r.cached), output: Number(r.output), perMtok: null, perRequest: null };
     const tokens = row.input + row.output;
     row.perMtok = tokens ? String(Number(row.spend) / tokens * 1e6) : null;
     row.perRequest = row.requests ? String(Number(row.spend) / row.requests) : null;
-    const on = onPage.has(r.key);
-    // `id` is the group's own key (a model id for models): what the chart's stable colours hash.
-    return { day: r.day, key: on ? (labels.get(r.key) ?? r.key) : 'Other', id: on ? r.key : 'Other', value: metricOf(row, p.metric) };
+    // `id` is the group's own key (a model id for models): what the chart's stable colours hash. A null key is Other.
+    return { day: r.day, key: r.key === null ? 'Other' : (labels.get(r.key) ?? r.key), id: r.key ?? 'Other', value: metricOf(row, p.metric) };
   });
 
   const totalSpend = toDecimalString(all.reduce((s, r) => s.plus(r.spend), new D(0)), 6);
-  return { range, anchor, raw, hasUsage: !!last?.last, rows: pageRows, all, page, pages, total: all.length, series, totalSpend };
+  return { range, anchor, raw, interval, hasUsage: !!last?.last, rows: pageRows, all, page, pages, total: all.length, series, totalSpend };
 }
 
 /**
- * The values the filters offer: models and providers from the narrow rollup, projects and keys from the full one,
- * users from raw usage over the view's range when it is short enough (else its last 31 days). Separate from the view
- * so the browser fetches it once per range, not on every change of grouping, metric or page.
+ * The values the filters offer, from the monthly rollups (a few rows per month): models and providers, projects and
+ * keys over all time, users over the months the range touches. Separate from the view so the browser fetches it once
+ * per range, not on every change of grouping, metric or page.
  */
 export async function getUsageOptions(db: Db, workspaceId: string, range: { from: string; to: string }): Promise<{ dim: string; value: string }[]> {
-  // Users are listed from raw usage over the view's range when it is short enough, else the last 31 days.
-  const userRange = rangeDays(range) <= USER_MAX_DAYS ? range : { from: new Date(Date.parse(`${range.to}T00:00:00Z`) - (USER_MAX_DAYS - 1) * 86_400_000).toISOString().slice(0, 10), to: range.to };
-  // One pass over the rollup for all four dimensions (grouping sets), rather than one scan per dimension.
-  const options = await rows<{ dim: string; value: string }>(db, sql`
+  return rows<{ dim: string; value: string }>(db, sql`
     select * from (
-      select g.dim, g.value from (
-        select coalesce(d.model_id, d.raw_model) as m, coalesce(nullif(d.provider_id, ''), '(unknown)') as pr,
-          coalesce(nullif(d.project, ''), '(none)') as pj, coalesce(nullif(d.api_key, ''), '(none)') as k
-        from usage_daily d where d.workspace_id = ${workspaceId} group by grouping sets ((1), (2), (3), (4))
-      ) x cross join lateral (values ('model', x.m), ('provider', x.pr), ('project', x.pj), ('key', x.k)) as g(dim, value)
-      where g.value is not null
-      union all select 'user', value from (select coalesce(nullif(u.user_ref, ''), '(none)') as value from usage u
-        where u.workspace_id = ${workspaceId} and u.day between ${userRange.from}::date and ${userRange.to}::date group by 1 limit 500) us
+      select distinct 'model' as dim, coalesce(model_id, raw_model) as value from usage_monthly_model where workspace_id = ${workspaceId}
+      union all select distinct 'provider', coalesce(nullif(provider_id, ''), '(unknown)') from usage_monthly_model where workspace_id = ${workspaceId}
+      union all select distinct 'project', coalesce(nullif(project, ''), '(none)') from usage_monthly_key where workspace_id = ${workspaceId}
+      union all select distinct 'key', coalesce(nullif(api_key, ''), '(none)') from usage_monthly_key where workspace_id = ${workspaceId}
+      union all (select distinct 'user', coalesce(nullif(user_ref, ''), '(none)') from usage_monthly_user where workspace_id = ${workspaceId}
+        and month between date_trunc('month', ${range.from}::date)::date and ${range.to}::date limit 500)
     ) o order by 1, 2 limit 2500`);
-  return options;
 }

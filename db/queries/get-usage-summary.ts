@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rows } from '@/db/client';
 import { trimDecimal } from '@/lib/ingest/summary';
+import type { Dim } from '@/db/rollups';
+import { rollupSource } from './rollup-source';
 
 export const GROUP_BY = ['model', 'provider', 'project', 'key', 'day'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -44,23 +46,29 @@ function figures(r: Row | undefined): UsageFigures {
   };
 }
 
+const DIMS: Record<GroupBy, Dim[]> = { model: ['model'], provider: ['provider'], project: ['project'], key: ['key'], day: [] };
+
 /**
- * Totals (and optional groups) of a workspace's usage over a day range, read from the daily rollup. Always scoped
- * by workspace_id; money is an exact decimal string.
+ * Totals (and optional groups) of a workspace's usage over a day range, from the smallest rollup with the grouping's
+ * dimension (whole months from the monthly one). Always scoped by workspace_id; money is an exact decimal string.
  */
 export async function getUsageSummary(db: Db, workspaceId: string, opts: { from?: string; to?: string; groupBy?: GroupBy }): Promise<UsageSummary> {
   const from = opts.from ?? null;
   const to = opts.to ?? null;
-  const where = sql`workspace_id = ${workspaceId} and (${from}::date is null or day >= ${from}::date) and (${to}::date is null or day <= ${to}::date)`;
+  const range = { from: from ?? '1900-01-01', to: to ?? '9999-12-31' };
   const sums = sql`sum(requests)::text as requests, sum(input_tokens)::text as input, sum(cached_input_tokens)::text as cached,
     sum(output_tokens)::text as output, sum(cost)::text as cost, sum(reported_cost)::text as reported`;
-  const [t] = await rows<Row & { first: string | null; last: string | null }>(db, sql`select ${sums}, min(day)::text as first, max(day)::text as last from usage_daily where ${where}`);
+  const [t] = await rows<Row>(db, sql`select ${sums} from ${rollupSource(workspaceId, range, { dims: [] })} d`);
+  // The first and last day with usage come from the daily rollup's key (monthly rows start on the 1st).
+  const [span] = await rows<{ first: string | null; last: string | null }>(db, sql`select min(day)::text as first, max(day)::text as last from usage_daily_model
+    where workspace_id = ${workspaceId} and day between ${range.from}::date and ${range.to}::date`);
   let groups: UsageSummary['groups'] = [];
   if (opts.groupBy) {
     const col = sql.raw(GROUP_SQL[opts.groupBy]);
     const order = opts.groupBy === 'day' ? sql`1` : sql`sum(cost) desc nulls last, 1`;
-    const g = await rows<Row>(db, sql`select coalesce(${col}, '') as key, ${sums} from usage_daily where ${where} group by 1 order by ${order}`);
+    const src = rollupSource(workspaceId, range, { dims: DIMS[opts.groupBy], grain: opts.groupBy === 'day' ? 'day' : 'any' });
+    const g = await rows<Row>(db, sql`select coalesce(${col}, '') as key, ${sums} from ${src} d group by 1 order by ${order}`);
     groups = g.map((r) => ({ key: r.key ?? '', ...figures(r) }));
   }
-  return { from: from ?? t?.first ?? null, to: to ?? t?.last ?? null, totals: figures(t), groups };
+  return { from: from ?? span?.first ?? null, to: to ?? span?.last ?? null, totals: figures(t), groups };
 }

@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { rows } from '@/db/client';
 import { trimDecimal } from '@/lib/ingest/summary';
 import type { EloScore, TargetPrice, UsageAggregate } from '@/lib/whatif/engine';
+import { rollupSource } from './rollup-source';
 
 /** The reads a what-if needs: workload aggregates from the rollup, prices in force, Elo, GPU defaults, token profiles. */
 
@@ -13,7 +14,7 @@ const arr = (xs: string[] | undefined) => (xs && xs.length ? xs : null);
 
 /** The newest day with usage in the workspace, or null. */
 export async function latestUsageDay(db: Db, workspaceId: string): Promise<string | null> {
-  const r = await rows<{ day: string | null }>(db, sql`select max(day)::text as day from usage_daily where workspace_id = ${workspaceId}`);
+  const r = await rows<{ day: string | null }>(db, sql`select max(day)::text as day from usage_daily_model where workspace_id = ${workspaceId}`);
   return r[0]?.day ?? null;
 }
 
@@ -22,7 +23,7 @@ export async function latestUsageDay(db: Db, workspaceId: string): Promise<strin
  * `models` matches a catalog id, a raw model string or a model family (`gpt-3.5`), case-insensitively.
  */
 export async function getWorkloadAggregates(db: Db, workspaceId: string, from: string, to: string, f: WorkloadFilter): Promise<UsageAggregate[]> {
-  const parts: SQL[] = [sql`d.workspace_id = ${workspaceId}`, sql`d.day between ${from}::date and ${to}::date`];
+  const parts: SQL[] = [sql`true`];
   const models = arr(f.models?.map((m) => m.toLowerCase()));
   if (models) parts.push(sql`(lower(coalesce(d.model_id, '')) in ${models} or lower(d.raw_model) in ${models} or lower(coalesce(m.family, '')) in ${models})`);
   const providers = arr(f.providers);
@@ -31,8 +32,8 @@ export async function getWorkloadAggregates(db: Db, workspaceId: string, from: s
   if (projects) parts.push(sql`d.project in ${projects}`);
   const keys = arr(f.apiKeys);
   if (keys) parts.push(sql`d.api_key in ${keys}`);
-  // Without a project or key filter the narrow rollup (day × provider × model) has the same totals in far fewer rows.
-  const table = projects || keys ? sql`usage_daily` : sql`usage_daily_model`;
+  // The smallest rollup with the filtered dimensions (whole months from the monthly one): the same totals as raw usage.
+  const table = rollupSource(workspaceId, { from, to }, { dims: ['model', 'provider', ...(projects ? ['project' as const] : []), ...(keys ? ['key' as const] : [])] });
   const r = await rows<{ model_id: string | null; raw_model: string; provider_id: string; requests: number; input_tokens: number; cached: number; output_tokens: number; cost: string | null; reported: string | null }>(db, sql`
     select d.model_id, d.raw_model, d.provider_id, sum(d.requests)::float8 as requests, sum(d.input_tokens)::float8 as input_tokens,
       sum(d.cached_input_tokens)::float8 as cached, sum(d.output_tokens)::float8 as output_tokens,
@@ -52,14 +53,14 @@ export async function getWorkloadOptions(db: Db, workspaceId: string) {
   const [models, dims] = await Promise.all([
     rows<{ model_id: string | null; raw_model: string; name: string | null; family: string | null; tokens: number }>(db, sql`
       select d.model_id, min(d.raw_model) as raw_model, m.name, m.family, sum(d.input_tokens + d.output_tokens)::float8 as tokens
-      from usage_daily d left join models m on m.id = d.model_id
+      from usage_monthly_model d left join models m on m.id = d.model_id
       where d.workspace_id = ${workspaceId}
       group by d.model_id, m.name, m.family, case when d.model_id is null then d.raw_model end
       order by tokens desc`),
     rows<{ kind: string; value: string }>(db, sql`
-      select distinct 'provider' as kind, provider_id as value from usage_daily where workspace_id = ${workspaceId}
-      union select distinct 'project', project from usage_daily where workspace_id = ${workspaceId} and project <> ''
-      union select distinct 'apiKey', api_key from usage_daily where workspace_id = ${workspaceId} and api_key <> ''
+      select distinct 'provider' as kind, provider_id as value from usage_monthly_model where workspace_id = ${workspaceId}
+      union select distinct 'project', project from usage_monthly_key where workspace_id = ${workspaceId} and project <> ''
+      union select distinct 'apiKey', api_key from usage_monthly_key where workspace_id = ${workspaceId} and api_key <> ''
       order by 1, 2`),
   ]);
   return {

@@ -46,15 +46,23 @@ export function resolveRange(p: ExplorerParams, anchor: string): { from: string;
 }
 
 /**
- * The daily rollup has no user dimension: a user filter or grouping reads raw usage, which is only cheap over a short
- * range. Longer ranges are refused with this message (the page says the same).
+ * Users have rollups of their own (by provider and model), but none with projects or keys: a user filter or grouping
+ * together with a project or key reads raw usage, which is only cheap over a short range. Longer ranges are refused
+ * with this message (the page says the same).
  */
 export const USER_MAX_DAYS = 31;
-export const USER_RANGE_MESSAGE = `Filtering or grouping by user reads raw usage and is limited to ${USER_MAX_DAYS} days: pick a shorter range.`;
+export const USER_RANGE_MESSAGE = `A user filter or grouping together with a project or key reads raw usage and is limited to ${USER_MAX_DAYS} days: pick a shorter range.`;
 
-export function needsRawUsage(p: Pick<ExplorerParams, 'user' | 'groupBy'>): boolean {
-  return p.user.length > 0 || p.groupBy === 'user';
+export function needsRawUsage(p: Pick<ExplorerParams, 'user' | 'groupBy' | 'project' | 'key'>): boolean {
+  const user = p.user.length > 0 || p.groupBy === 'user';
+  const keyDims = p.project.length > 0 || p.key.length > 0 || p.groupBy === 'project' || p.groupBy === 'key';
+  return user && keyDims;
 }
+
+/** Charts show days up to this many, months beyond (a year of days by 500 keys is more than a chart can say). */
+export const DAILY_CHART_MAX_DAYS = 92;
+export type ChartInterval = 'day' | 'month';
+export const chartInterval = (range: { from: string; to: string }): ChartInterval => (rangeDays(range) > DAILY_CHART_MAX_DAYS ? 'month' : 'day');
 
 export function rangeDays(range: { from: string; to: string }): number {
   return Math.round((Date.parse(`${range.to}T00:00:00Z`) - Date.parse(`${range.from}T00:00:00Z`)) / 86_400_000) + 1;

@@ -4,8 +4,10 @@ export type ExplorerRowView = { key: string; label: string; spend: string; repor
 export type ExplorerView = {
   range: { from: string; to: string };
   anchor: string;
-  /** True when the view read raw usage (a user filter or grouping) instead of the daily rollup. */
+  /** True when the view read raw usage (a user with a project or key) instead of the rollups. */
   raw: boolean;
+  /** The chart's bucket: days up to 92 days of range, months beyond (then `series[].day` is the month's first day). */
+  interval: 'day' | 'month';
   page: number;
   pages: number;
   total: number;
@@ -19,5 +21,5 @@ export type ExplorerView = {
 export type UsageOptions = { options: { dim: string; value: string }[] };
 
 export function toExplorerView(r: ExplorerView & Record<string, unknown>): ExplorerView {
-  return { range: r.range, anchor: r.anchor, raw: r.raw, page: r.page, pages: r.pages, total: r.total, totalSpend: r.totalSpend, rows: r.rows, series: r.series, hasUsage: r.hasUsage };
+  return { range: r.range, anchor: r.anchor, raw: r.raw, interval: r.interval, page: r.page, pages: r.pages, total: r.total, totalSpend: r.totalSpend, rows: r.rows, series: r.series, hasUsage: r.hasUsage };
 }

@@ -86,16 +86,27 @@ describe.each(testEngines())('reconciliation and the user filter on %s', (engine
     for (const x of r.all) expect(x.reasons.length).toBeGreaterThan(0);
   });
 
-  test('the user filter and group-by read raw usage, with known totals, for at most 31 days', async () => {
+  test('users read their own rollups over any range; a user with a project or key reads raw usage, for at most 31 days', async () => {
     const p = (q: Record<string, string>) => explorerParamsSchema.parse(q);
     const byUser = await getUsageExplorer(t.db, ws, p({ from: '2024-07-01', to: '2024-07-03', groupBy: 'user' }));
-    expect(byUser.raw).toBe(true);
+    expect(byUser.raw).toBe(false);
     expect(byUser.all.map((x) => [x.key, x.spend, x.input])).toEqual([['alice', '1.75', 2_000_000], ['bob', '1', 2_000_000], ['carol', '0', 1000]]);
     const bob = await getUsageExplorer(t.db, ws, p({ from: '2024-07-01', to: '2024-07-03', user: 'bob,carol', groupBy: 'model' }));
     expect(bob.all.map((x) => [x.key, x.spend, x.requests])).toEqual([['gpt-3.5-turbo-0125', '1', 1], ['mystery-model-x', '0', 1]]);
     expect((await getUsageOptions(t.db, ws, bob.range)).filter((o) => o.dim === 'user').map((o) => o.value)).toEqual(['alice', 'bob', 'carol']);
-    await expect(getUsageExplorer(t.db, ws, p({ from: '2024-06-01', to: '2024-07-03', user: 'bob' }))).rejects.toThrow(BadRequestError);
-    await expect(getUsageExplorer(t.db, ws, p({ from: '2024-06-01', to: '2024-07-03', groupBy: 'user' }))).rejects.toThrow(/limited to 31 days/);
+    // A long range by user reads the monthly and daily user rollups, with the same totals as raw usage.
+    const long = await getUsageExplorer(t.db, ws, p({ from: '2024-06-01', to: '2024-07-31', groupBy: 'user' }));
+    const longRaw = await getUsageExplorer(t.db, ws, p({ from: '2024-06-01', to: '2024-07-31', groupBy: 'user' }), { source: 'raw' });
+    expect(long.raw).toBe(false);
+    expect(longRaw.raw).toBe(true);
+    expect(long.all).toEqual(longRaw.all);
+    expect(long.all.map((x) => [x.key, x.spend])).toEqual([['alice', '1.75'], ['bob', '1'], ['carol', '0']]);
+    // With a project (no rollup has both): raw usage, and refused beyond 31 days.
+    const withProject = await getUsageExplorer(t.db, ws, p({ from: '2024-07-01', to: '2024-07-03', groupBy: 'user', project: '(none)' }));
+    expect(withProject.all.map((x) => [x.key, x.spend])).toEqual([['alice', '1.75'], ['bob', '1'], ['carol', '0']]);
+    expect(withProject.raw).toBe(true);
+    await expect(getUsageExplorer(t.db, ws, p({ from: '2024-06-01', to: '2024-07-03', user: 'bob', groupBy: 'project' }))).rejects.toThrow(BadRequestError);
+    await expect(getUsageExplorer(t.db, ws, p({ from: '2024-06-01', to: '2024-07-03', groupBy: 'user', key: 'x' }))).rejects.toThrow(/limited to 31 days/);
     // Without a user, the same view reads the rollup and agrees with raw usage.
     const rollup = await getUsageExplorer(t.db, ws, p({ from: '2024-07-01', to: '2024-07-03', groupBy: 'model' }));
     expect(rollup.raw).toBe(false);

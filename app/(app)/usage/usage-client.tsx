@@ -106,7 +106,7 @@ export function UsageClient() {
         <label className="flex flex-col gap-1">From<input type="date" name="from" defaultValue={p.from ?? ''} className="rounded-md border border-border bg-panel-2 px-2 py-1" /></label>
         <label className="flex flex-col gap-1">To<input type="date" name="to" defaultValue={p.to ?? ''} className="rounded-md border border-border bg-panel-2 px-2 py-1" /></label>
         {DIMS.map(({ dim, label }) => (
-          <label key={dim} className="flex flex-col gap-1">{label}{dim === 'user' && <span className="sr-only"> (at most {USER_MAX_DAYS} days)</span>}
+          <label key={dim} className="flex flex-col gap-1">{label}{dim === 'user' && <span className="sr-only"> (with a project or key: at most {USER_MAX_DAYS} days)</span>}
             <select name={dim} aria-label={label} defaultValue={p[dim][0] ?? ''} className="rounded-md border border-border bg-panel-2 px-2 py-1" aria-describedby={dim === 'user' ? 'user-hint' : undefined}>
               <option value="">All</option>
               {[...new Set([...optionsOf(dim), ...p[dim]])].map((v) => <option key={v} value={v}>{v}</option>)}
@@ -124,7 +124,7 @@ export function UsageClient() {
           <a href="/usage" onClick={(e) => navigate(e, '/usage')} className="px-2 py-1.5 text-muted underline">Reset</a>
         </div>
         <p id="user-hint" className="col-span-full text-xs text-muted">
-          The user filter and grouping read raw usage (the daily rollup has no user), so they work on ranges of at most {USER_MAX_DAYS} days.
+          A user filter or grouping together with a project or API key reads raw usage, so that combination works on ranges of at most {USER_MAX_DAYS} days.
           <span className="ml-2" aria-live="polite">{isFetching && !isPending ? 'Updating…' : ''}</span>
         </p>
       </form>
@@ -140,7 +140,7 @@ export function UsageClient() {
         )
       ) : (
         <div className="flex flex-col gap-5" aria-busy={isFetching}>
-          {p.groupBy !== 'day' && <MetricChart series={r.series} metric={METRIC_LABELS[p.metric]} by={p.groupBy} money={p.metric === 'spend' || p.metric === 'perMtok' || p.metric === 'perRequest'} />}
+          {p.groupBy !== 'day' && <MetricChart series={r.series} metric={METRIC_LABELS[p.metric]} by={p.groupBy} interval={r.interval} money={p.metric === 'spend' || p.metric === 'perMtok' || p.metric === 'perRequest'} />}
           <UsageTable rows={r.rows} p={p} base={base} />
           {r.pages > 1 && (
             <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
