@@ -4,6 +4,7 @@ import { rows } from '@/db/client';
 import { D, toDecimalString } from '@/lib/money';
 import type { Dim } from '@/db/rollups';
 import { rollupSource } from './rollup-source';
+import { seriesWithOther } from './series-with-other';
 
 /**
  * The Overview's numbers, from the daily rollup: month to date against last month (same days and whole), a
@@ -85,11 +86,10 @@ export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: 
   const topKeys = (await rows<{ key: string }>(db, sql`
     select ${g} as key from ${rollupSource(workspaceId, range, { dims })} d left join models m on m.id = d.model_id
     group by 1 order by sum(d.cost) desc nulls last, 1 limit 6`)).map((r) => r.key);
-  const raw = await rows<{ day: string; key: string | null; id: string | null; spend: string }>(db, sql`
-    select d.day::text as day, case when ${g} in (${topKeys.length ? sql.join(topKeys.map((k) => sql`${k}`), sql`, `) : sql`null`}) then ${g} end as key,
-      min(coalesce(d.model_id, nullif(d.raw_model, ''))) as id, coalesce(sum(d.cost), 0)::text as spend
-    from ${rollupSource(workspaceId, range, { dims, grain: 'day' })} d left join models m on m.id = d.model_id
-    group by 1, 2 order by 1`);
+  const raw = await seriesWithOther(db, {
+    workspaceId, range, interval: 'day', filterDims: [], groupDim: dims[0]!, group: sql`${g}`, where: sql`true`, keys: topKeys,
+    groupColumn: opts.groupBy === 'project' ? { column: 'project', none: '(none)' } : opts.groupBy === 'key' ? { column: 'api_key', none: '(none)' } : null,
+  });
   const series = raw.map((r) => ({ day: r.day, key: r.key ?? 'Other', spend: Number(r.spend) }));
   const seriesIds: Record<string, string> = {};
   if (opts.groupBy === 'model') for (const r of raw) if (r.key !== null && r.id) seriesIds[r.key] = r.id;

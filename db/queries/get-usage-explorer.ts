@@ -8,6 +8,7 @@ import { chartInterval, needsRawUsage, rangeDays, resolveRange, USER_MAX_DAYS, U
 import { BadRequestError } from '@/lib/api/errors';
 import type { Dim } from '@/db/rollups';
 import { rollupSource } from './rollup-source';
+import { seriesWithOther } from './series-with-other';
 
 /**
  * The Usage explorer's numbers from the rollups: filters combined with AND (never spliced strings), a group-by
@@ -59,6 +60,16 @@ function dimsOf(p: ExplorerParams): Dim[] {
   return [...dims];
 }
 
+/** The filters' dimensions alone (a chart's Other is the total under the filters, without the grouping). */
+function filterDimsOf(p: ExplorerParams): Dim[] {
+  return dimsOf({ ...p, groupBy: 'day' });
+}
+const RAW_DIMS: Dim[] = ['user', 'project', 'model'];
+/** The column behind each group and what its empty value shows as: a sargable twin of GROUP_SQL. */
+const GROUP_COLUMN: Partial<Record<ExplorerGroup, { column: string; none: string }>> = {
+  provider: { column: 'provider_id', none: '(unknown)' }, project: { column: 'project', none: '(none)' }, key: { column: 'api_key', none: '(none)' }, user: { column: 'user_ref', none: '(none)' },
+};
+
 /** `source: 'raw'` forces raw usage: the benchmark's baseline for the same view. */
 export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerParams, opts: { source?: 'raw' } = {}) {
   const [last] = await rows<{ last: string | null }>(db, sql`select max(day)::text as last from usage_daily_model where workspace_id = ${workspaceId}`);
@@ -69,7 +80,7 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
   const raw = needsRawUsage(p) || opts.source === 'raw';
   const dims = dimsOf(p);
   const interval = chartInterval(range);
-  const source = (grain: 'day' | 'any') => (opts.source === 'raw' ? rollupSource(workspaceId, range, { dims: [...dims, 'user', 'project', 'model'] }) : rollupSource(workspaceId, range, { dims, grain }));
+  const source = (grain: 'day' | 'any') => rollupSource(workspaceId, range, { dims: raw ? RAW_DIMS : dims, grain });
   const w = where(workspaceId, p, range);
   const g = sql.raw(GROUP_SQL[p.groupBy]);
   // Model names come from the catalog for the groups only (not joined to every rollup row).
@@ -97,14 +108,13 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
   const pageRows = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const shown = pageRows.slice(0, 8).map((r) => r.key);
   const labels = new Map(all.map((r) => [r.key, r.label]));
-  // The groups on the page by name, everything else summed as Other in the database (not shipped row by row).
-  const bucket = sql.raw(interval === 'day' ? 'd.day' : "date_trunc('month', d.day)::date");
-  const series = p.groupBy === 'day' ? [] : (await rows<{ day: string; key: string | null; spend: string | null; requests: string; input: string; cached: string; output: string }>(db, sql`
-    select ${bucket}::text as day, case when ${g} in (${shown.length ? sql.join(shown.map((k) => sql`${k}`), sql`, `) : sql`null`}) then ${g} end as key,
-      sum(d.cost)::text as spend, sum(d.requests)::text as requests, sum(d.input_tokens)::text as input,
-      sum(d.cached_input_tokens)::text as cached, sum(d.output_tokens)::text as output
-    from ${source(interval === 'day' ? 'day' : 'any')} d where ${w} group by 1, 2 order by 1`)).map((r) => {
-    const row: ExplorerRow = { key: r.key ?? 'Other', label: r.key ?? 'Other', spend: r.spend ?? '0', reported: null, requests: Number(r.requests), input: Number(r.input), cached: Number(r.cached), output: Number(r.output), perMtok: null, perRequest: null };
+  // The groups on the page by name, everything else as Other (db/queries/series-with-other).
+  const series = p.groupBy === 'day' ? [] : (raw
+    ? await seriesWithOther(db, { workspaceId, range, interval, filterDims: RAW_DIMS, groupDim: null, group: g, groupColumn: null, where: w, keys: shown })
+    : await seriesWithOther(db, {
+      workspaceId, range, interval, filterDims: filterDimsOf(p), groupDim: p.groupBy as Dim, group: g, groupColumn: GROUP_COLUMN[p.groupBy] ?? null, where: w, keys: shown,
+    })).map((r) => {
+    const row: ExplorerRow = { key: r.key ?? 'Other', label: r.key ?? 'Other', spend: r.spend, reported: null, requests: r.requests, input: r.input, cached: r.cached, output: r.output, perMtok: null, perRequest: null };
     const tokens = row.input + row.output;
     row.perMtok = tokens ? String(Number(row.spend) / tokens * 1e6) : null;
     row.perRequest = row.requests ? String(Number(row.spend) / row.requests) : null;

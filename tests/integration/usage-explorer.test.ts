@@ -37,6 +37,30 @@ describe.each(testEngines())('usage explorer on %s', (engine) => {
     expect(Number(g35.perRequest)).toBeCloseTo(Number(x!.spend) / Number(x!.req), 6);
   });
 
+  test('the chart: named groups plus Other add up to raw usage per day, and per month beyond 92 days, under filters', async () => {
+    const perBucket = (series: { day: string; value: number }[]) => {
+      const m = new Map<string, number>();
+      for (const s of series) m.set(s.day, (m.get(s.day) ?? 0) + s.value);
+      return m;
+    };
+    // Chart values are numbers (floats); the parts must add up to the raw total to within a millionth of a dollar.
+    const expectSums = (got: Map<string, number>, want: { d: string; v: string }[]) => {
+      expect([...got.keys()].sort()).toEqual(want.map((w) => w.d));
+      for (const w of want) expect(got.get(w.d)).toBeCloseTo(Number(w.v), 6);
+    };
+    const month = await getUsageExplorer(t.db, ws, params({ from: '2026-10-01', to: '2026-10-20', groupBy: 'key', provider: 'openai' }));
+    expect(month.interval).toBe('day');
+    const rawDays = await rows<{ d: string; v: string }>(t.db, sql`select day::text as d, sum(cost)::text as v from usage
+      where workspace_id = ${ws} and day between '2026-10-01' and '2026-10-20' and provider_id = 'openai' group by 1 order by 1`);
+    expectSums(perBucket(month.series), rawDays);
+    const year = await getUsageExplorer(t.db, ws, params({ preset: 'all', groupBy: 'project', metric: 'requests' }));
+    expect(year.interval).toBe('month');
+    const rawMonths = await rows<{ d: string; v: string }>(t.db, sql`select date_trunc('month', day)::date::text as d, sum(requests)::text as v from usage
+      where workspace_id = ${ws} group by 1 order by 1`);
+    expectSums(perBucket(year.series), rawMonths);
+    expect(year.series.some((s) => s.key === 'support-bot')).toBe(true);
+  });
+
   test('presets end at the latest usage; days group and paginate', async () => {
     const r = await getUsageExplorer(t.db, ws, params({ preset: '7d', groupBy: 'day' }));
     expect(r.range).toEqual({ from: '2026-10-14', to: '2026-10-20' });
