@@ -40,14 +40,16 @@ export type ReconciliationRow = Omit<ReconciliationGroup, 'noPrice' | 'unmapped'
 
 /** Within half a percent or a cent: rounding on the invoice, not a disagreement. */
 export function isMatch(computed: string | null, reported: string): boolean {
-  const diff = new D(computed ?? 0).minus(reported).abs();
-  return diff.lte(0.01) || diff.lte(new D(reported).abs().times(0.005));
+  return matches(new D(computed ?? 0).minus(reported).abs(), new D(reported));
 }
+const matches = (absDiff: InstanceType<typeof D>, reported: InstanceType<typeof D>) => absDiff.lte(0.01) || absDiff.lte(reported.abs().times(0.005));
 
+/** Runs once per (day, model) group — a year is ten thousand of them — so it builds the row field by field. */
 export function reconcile(g: ReconciliationGroup): ReconciliationRow {
-  const diff = new D(g.computed ?? 0).minus(g.reported);
+  const reported = new D(g.reported);
+  const diff = new D(g.computed ?? 0).minus(reported);
   const reasons: ReconciliationReason[] = [];
-  if (isMatch(g.computed, g.reported)) reasons.push('matches');
+  if (matches(diff.abs(), reported)) reasons.push('matches');
   else {
     if (g.costOnly) reasons.push('cost_only');
     if (g.unmapped) reasons.push('unmapped');
@@ -57,11 +59,11 @@ export function reconcile(g: ReconciliationGroup): ReconciliationRow {
     if (g.batch) reasons.push('batch');
     if (reasons.length === 0) reasons.push('price_differs');
   }
-  const { noPrice: _a, unmapped: _b, backdated: _c, costOnly: _d, batch: _e, ...rest } = g;
   return {
-    ...rest,
+    day: g.day, modelKey: g.modelKey, model: g.model, provider: g.provider, rows: g.rows, requests: g.requests, input: g.input, cached: g.cached,
+    output: g.output, computed: g.computed, reported: g.reported,
     difference: toDecimalString(diff, 6),
-    differencePct: new D(g.reported).isZero() ? null : Number(diff.div(g.reported).times(100).toFixed(2)),
+    differencePct: reported.isZero() ? null : Number(diff.div(reported).times(100).toFixed(2)),
     reasons,
   };
 }
