@@ -24,6 +24,7 @@ import type { ParseMeta } from '@/lib/ingest/parse';
 import { parseUsage } from '@/lib/ingest/parse';
 import { ingestUpload } from '@/lib/ingest/pipeline';
 import { decodeSource } from '@/lib/ingest/source';
+import { createPricer } from '@/lib/ingest/costing';
 import { createStager } from '@/lib/ingest/stage-row';
 
 const args = parseArgs(process.argv.slice(2));
@@ -140,7 +141,7 @@ async function benchIngest(engine: EngineName, n: number) {
   }
 }
 
-/** The JavaScript half alone (read, decode, parse, stage lines), no database: µs per row. */
+/** The JavaScript half alone (read, decode, parse, cost, COPY lines and rollup delta), no database: µs per row. */
 async function benchParse(n: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontier-bench-'));
   try {
@@ -149,15 +150,29 @@ async function benchParse(n: number) {
     const started = performance.now();
     const cpu0 = process.cpuUsage();
     const events = parseUsage(decodeSource(fs.createReadStream(files.exportFile, { highWaterMark: 256 * 1024 }), { maxBytes: 2 ** 40, info: {} }), { meta });
-    const stage = createStager('openai-usage', createResolver([]), new Map(), new Set(['openai']));
+    // The bench's models mapped and priced (one complete reference sheet), as in a seeded workspace: rows are costed.
+    const pricer = createPricer({
+      workspaceId: 'bench', discounts: [],
+      candidates: MODELS.map((m, i) => ({
+        sheetId: 'sheet', workspaceId: null, source: 'litellm' as const, complete: true, effectiveFrom: '2024-06-17', modelId: m, providerId: 'openai',
+        inputPerMtok: `${i + 1}.25`, outputPerMtok: `${5 * i + 10}`, cachedInputPerMtok: `${i + 1}.125`, batchInputPerMtok: null, batchOutputPerMtok: null,
+      })),
+    });
+    const stage = createStager({
+      family: 'openai-usage', workspaceId: '00000000-0000-4000-8000-000000000000', uploadId: '00000000-0000-4000-8000-000000000001',
+      resolve: createResolver(MODELS.map((m) => ({ pattern: m, modelId: m, rank: 1 }))), vendorOf: new Map(MODELS.map((m) => [m, 'openai'])),
+      known: new Set(['openai']), pricer,
+    });
     let rows = 0;
     let chars = 0;
     for await (const batch of events) {
       for (const ev of batch) {
         if (ev.outcome.kind !== 'records') continue;
-        for (const r of ev.outcome.records) { chars += stage(ev.line, r).length; rows++; }
+        for (const r of ev.outcome.records) { stage(r); rows++; }
       }
+      if (stage.rows() >= 25_000) chars += stage.take().usage.length;
     }
+    chars += stage.take().usage.length;
     const seconds = (performance.now() - started) / 1000;
     // CPU time too: on a shared machine wall time says more about the neighbours than about the code.
     const cpu = process.cpuUsage(cpu0);

@@ -4,28 +4,19 @@
  */
 import { deltaInsert } from '@/db/rollups';
 
-export const STAGE_COLUMNS = [
-  'line', 'row_key', 'occurred_at', 'day', 'granularity', 'provider_id', 'price_provider', 'raw_model', 'model_id', 'project',
-  'api_key', 'user_ref', 'batch', 'requests', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'reported_cost',
-] as const;
-
-export const CREATE_STAGE = `
-  create temp table ingest_stage (
-    line integer, row_key uuid, occurred_at timestamptz, day date, granularity text, provider_id text, price_provider text,
-    raw_model text, model_id text, project text, api_key text, user_ref text, batch boolean, requests bigint,
-    input_tokens bigint, cached_input_tokens bigint, output_tokens bigint, reported_cost numeric
-  ) on commit drop`;
+/**
+ * The fallback stage: a batch that may meet keys already in usage (or repeat one) is COPYed here first, in usage's own
+ * columns (lib/ingest/stage-row.ts USAGE_COLUMNS, already costed), and moved by `insertBatchSql`.
+ */
+export const CREATE_STAGE = 'create temp table if not exists ingest_stage (like usage) on commit drop';
 
 /**
- * Moves staged rows into usage, costed with the price in force that day for (model, provider): the newest
- * reference sheet on or before the day (looking no further back than the newest complete sheet); failing that,
- * the earliest sheet that prices the pair (marked backdated). Batch rows take the sheet's batch price, or half
- * price at OpenAI and Anthropic (their published batch discount); cached input takes the cached price. Rows
- * already present (same workspace and row key) are left alone: that is what makes overlapping exports safe.
- * Prices are looked up once per distinct (model, provider, day), not per row; the daily rollup and the upload's
- * totals come from the inserted rows in the same statement. $2 = upload id.
- *
- * Cost of a usage row `u` at price `pr` (exact numeric): uncached input, cached input and output, batch-aware. */
+ * Cost of a usage row `u` at price `pr` (the columns of `frontier_price_in_force`, plus `batch_factor`), exact numeric:
+ * uncached input, cached input and output, batch-aware. Re-pricing (db/queries/reprice.ts) runs it; the ingest path
+ * computes the same in TypeScript (lib/ingest/costing.ts), once per distinct (model, provider, day) for the price and
+ * per row for the arithmetic: batch rows take the sheet's batch price, or half price at OpenAI and Anthropic (their
+ * published batch discount); cached input takes the cached price.
+ */
 export function costExpr(u: string, pr: string): string {
   return `case when ${pr}.input_per_mtok is null or (${u}.input_tokens = 0 and ${u}.output_tokens = 0) then null
         else round((
@@ -43,39 +34,34 @@ export function statusExpr(u: string, pr: string): string {
 }
 
 /**
- * Moves one batch of staged rows into usage, in one of three ways (the caller picks, see lib/ingest/pipeline):
- * - `fresh`: plain INSERT, no lookup. For a batch whose days have no usage yet in the workspace (the usual upload of
- *   a new period). Any repeated key (an earlier batch of this file, or two rows of this batch) makes it fail with a
- *   unique violation, and the batch is run again as `merge`. Plain INSERT is much cheaper than ON CONFLICT (no
- *   speculative insertion: one WAL record less per row).
+ * Moves one batch of staged (already costed) rows into usage, in one of three ways (the caller picks, see
+ * lib/ingest/pipeline), the way a batch goes when it cannot be COPYed straight into usage:
+ * - `fresh`: plain INSERT, no lookup. Any repeated key (an earlier batch of this file, or two rows of this batch)
+ *   makes it fail with a unique violation, and the batch is run again as `merge`. (The pipeline COPYs such a batch
+ *   straight into usage instead; this is for when it cannot add the batch's delta up exactly itself.)
  * - `probe`: skips rows whose key is already in usage by an index probe per row, then plain INSERT. For days that
  *   already have usage (an overlapping export). Uploads to one workspace take turns under an advisory lock, so no
  *   other transaction can add a conflicting row meanwhile. The LATERAL … LIMIT 1 keeps the probe a per-row index
  *   lookup whatever the planner thinks of usage's size (a hash anti-join would scan the workspace once per batch).
  * - `merge`: the probe and ON CONFLICT DO NOTHING: two rows of the batch with one key keep the first of them.
+ * The primary key is (workspace_id, day, occurred_at, row_key): the row key fixes the other two, so the probe and the
+ * conflict target name all four.
  */
 export type BatchMode = 'fresh' | 'probe' | 'merge';
 
+const USAGE_COLS = `workspace_id, upload_id, row_key, occurred_at, day, granularity, provider_id, price_provider, raw_model, model_id, project,
+      api_key, user_ref, batch, requests, input_tokens, cached_input_tokens, output_tokens, reported_cost, cost, price_status`;
+
 export function insertBatchSql(mode: BatchMode): string {
   return `
-  with keys as (
-    select distinct model_id, price_provider, day from ingest_stage where model_id is not null and price_provider is not null
-  ),
-  priced as (
-    select k.model_id, k.price_provider, k.day, pr.*, case when k.price_provider in ('openai', 'anthropic') then 0.5 else 1 end as batch_factor
-    from keys k left join lateral frontier_price_in_force($1::uuid, k.model_id, k.price_provider, k.day) pr on true
-  ),
-  ins as (
-    insert into usage (workspace_id, row_key, upload_id, occurred_at, day, granularity, provider_id, price_provider, raw_model, model_id,
-      project, api_key, user_ref, batch, requests, input_tokens, cached_input_tokens, output_tokens, reported_cost, cost, price_status)
-    select $1::uuid, s.row_key, $2::uuid, s.occurred_at, s.day, s.granularity, s.provider_id, s.price_provider, s.raw_model, s.model_id,
-      s.project, s.api_key, s.user_ref, s.batch, s.requests, s.input_tokens, s.cached_input_tokens, s.output_tokens, s.reported_cost,
-      ${costExpr('s', 'pr')}, ${statusExpr('s', 'pr')}
+  with ins as (
+    insert into usage (${USAGE_COLS})
+    select ${USAGE_COLS.replace(/(\w+)/g, 's.$1')}
     from ingest_stage s
-    ${mode === 'fresh' ? '' : 'left join lateral (select true as found from usage u where u.workspace_id = $1::uuid and u.row_key = s.row_key limit 1) seen on true'}
-    left join priced pr on pr.model_id = s.model_id and pr.price_provider = s.price_provider and pr.day = s.day
-    ${mode === 'fresh' ? '' : 'where seen.found is null'}
-    ${mode === 'merge' ? '-- Within one statement a second row with the same key conflicts with the first and is skipped too.\n    on conflict (workspace_id, row_key) do nothing' : ''}
+    ${mode === 'fresh' ? '' : `left join lateral (select true as found from usage u
+      where u.workspace_id = $1::uuid and u.day = s.day and u.occurred_at = s.occurred_at and u.row_key = s.row_key limit 1) seen on true
+    where seen.found is null`}
+    ${mode === 'merge' ? '-- Within one statement a second row with the same key conflicts with the first and is skipped too.\n    on conflict (workspace_id, day, occurred_at, row_key) do nothing' : ''}
     returning day, provider_id, raw_model, model_id, project, api_key, user_ref, batch, requests, input_tokens, cached_input_tokens,
       output_tokens, cost, reported_cost, price_status
   ),

@@ -19,7 +19,7 @@ const CALC = (filter: string) => `
     from keys k left join lateral frontier_price_in_force($1::uuid, k.model_id, k.price_provider, k.day) pr on true
   ),
   calc as (
-    select u.row_key, u.day, u.model_id, u.raw_model, u.cost as old_cost, u.price_status as old_status,
+    select u.row_key, u.day, u.occurred_at, u.model_id, u.raw_model, u.cost as old_cost, u.price_status as old_status,
       ${costExpr('u', 'pr')} as new_cost, ${statusExpr('u', 'pr')} as new_status
     from usage u left join priced pr on pr.model_id = u.model_id and pr.price_provider = u.price_provider and pr.day = u.day
     where u.workspace_id = $1 ${filter.replace(/\braw_model\b/g, 'u.raw_model')}
@@ -60,7 +60,7 @@ export async function applyReprice(h: Pick<DbHandle, 'raw'>, workspaceId: string
     const updated = await s.query<{ day: string }>(
       `${CALC(filter)}
        update usage u set cost = c.new_cost, price_status = c.new_status from changed c
-       where u.workspace_id = $1 and u.row_key = c.row_key
+       where u.workspace_id = $1 and u.day = c.day and u.occurred_at = c.occurred_at and u.row_key = c.row_key
        returning u.day::text as day`,
       rawModel ? [workspaceId, rawModel] : [workspaceId],
     );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workspaces } from './workspaces';
 
 /** An ingested file (or the demo generator): one transaction each, idempotent by sha256 per workspace. */
@@ -79,10 +79,13 @@ export const usage = pgTable(
     /** priced | backdated (older than every sheet: earliest price used) | no_price | unmapped | not_usage (cost-only rows). */
     priceStatus: text('price_status').notNull().default('priced'),
   },
-  // Two indexes only: every index is paid for on every row ingested. Deleting an upload scans by workspace and day.
-  // (A BRIN (workspace, day) instead cost far less per row ingested, but left every per-workspace read of usage a
-  // scan of the whole table: the authorization matrix on PGlite went from 27 s to over 120 s. Back to the B-tree.)
-  (t) => [primaryKey({ columns: [t.workspaceId, t.rowKey] }), index('usage_ws_day_idx').on(t.workspaceId, t.day)],
+  // One index only: every index is paid for on every row ingested. The row key determines the bucket's time (it hashes
+  // it), so (workspace, day, occurred_at, row_key) is as unique as (workspace, row_key); leading with the day serves
+  // every per-workspace, per-day read (deleting an upload, rebuilding a rollup) without a second index, and leading
+  // with the time makes a chronological export's inserts land at the right edge of the index instead of on random
+  // pages (1M rows COPYed in psql: 5.0 s with this key, 8.7 s with (workspace, day, row_key), 11.2 s with the former
+  // (workspace, row_key) key plus a (workspace, day) index; 3.2-4.3 s with no index).
+  (t) => [primaryKey({ name: 'usage_pkey', columns: [t.workspaceId, t.day, t.occurredAt, t.rowKey] })],
 );
 
 /** The sums every rollup keeps (a fresh set of column builders per table). See db/rollups.ts for the whole family. */

@@ -4,24 +4,27 @@ import type { DbHandle } from '@/db/client';
 import { withIngestSession } from '@/db/ingest-session';
 import { getCatalog } from '@/db/queries/get-catalog';
 import type { BatchMode, BatchResult } from '@/db/queries/ingest-sql';
-import { CREATE_STAGE, insertBatchSql, STAGE_COLUMNS } from '@/db/queries/ingest-sql';
+import { CREATE_STAGE, insertBatchSql } from '@/db/queries/ingest-sql';
 import { applyDeltaSql, CREATE_DELTA } from '@/db/rollups';
 import { uploads, workspaceAliases } from '@/db/schema';
 import { createResolver } from '@/lib/catalog/resolve';
+import { loadPriceBook } from '@/lib/pricing/candidates';
 import { createBatchTotals } from './batch-totals';
 import type { CsvMapping } from './formats/generic-csv';
 import type { ParseMeta } from './parse';
 import { FormatError, headerHash, parseUsage } from './parse';
 import type { SourceInfo } from './source';
-import { createStager } from './stage-row';
+import { createPricer } from './costing';
+import type { StagedBatch } from './stage-row';
+import { createStager, DELTA_COLUMNS, USAGE_COLUMNS } from './stage-row';
 import { decodeSource, SourceError } from './source';
 import type { UsageRecord } from './types';
 import type { IngestSummary } from './summary';
 import { emptySummary } from './summary';
 
 /**
- * One file in: stream → decode → detect → parse → resolve models → per batch of rows: stage (COPY) → cost and insert
- * (new buckets only) → grow the daily rollup, all in ONE transaction. A file that fails, or has too many bad rows,
+ * One file in: stream → decode → detect → parse → resolve models → cost → per batch of rows: COPY into usage (new
+ * buckets only) → add to the upload's rollup delta; at the end grow every rollup by the delta, all in ONE transaction. A file that fails, or has too many bad rows,
  * writes nothing; the upload is recorded as failed with the reason.
  */
 export type IngestInput = {
@@ -43,7 +46,7 @@ export type IngestInput = {
 
 export const DEFAULT_MAX_BYTES = Number(process.env.FRONTIER_MAX_UPLOAD_BYTES ?? 1024 ** 3);
 export const DEFAULT_MAX_REJECT_RATIO = Number(process.env.FRONTIER_MAX_REJECT_RATIO ?? 0.01);
-// ~5 MB of stage per batch: fits the default temp_buffers (8 MB), so the stage never spills to disk.
+// ~6 MB of text per batch: fits the default temp_buffers (8 MB) when a batch goes through the stage table.
 const BATCH_ROWS = 25_000;
 const KEEP_REJECTS = 1000;
 
@@ -83,8 +86,9 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
       // One transaction either way: not waiting for the commit's WAL flush risks nothing but the very last upload on
       // a crash (it is then simply not there, and the upload shows as failed at next start).
       await s.query('set local synchronous_commit = off');
-      await s.query(CREATE_STAGE);
       await s.query(CREATE_DELTA);
+      // Every price the workspace may be costed with, read once: rows are costed here, not in SQL.
+      const pricer = createPricer(await loadPriceBook(s.query, input.workspaceId));
       const text = decodeSource(input.chunks, {
         maxBytes: input.maxBytes ?? DEFAULT_MAX_BYTES, info,
         onBytes: (b) => { bytesSeen = b; },
@@ -97,51 +101,67 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
         },
       });
       let stage: ReturnType<typeof createStager> | null = null;
-      let buf: string[] = [];
-      let part: string[] = [];
-      let bufRows = 0;
       const totals = createBatchTotals();
       let batches = 0;
       let fallbacks = 0;
-      // Each batch goes all the way into usage (COPY to the stage, cost, insert, roll up) while the next one is
-      // parsed: the database works on one core while we parse on the other, and the stage stays one batch small.
-      // Days that had usage before this upload (the rollup has a row for every day usage has; the advisory lock
-      // keeps it so while we run). A batch on none of them cannot meet an existing key, and goes in without lookups.
-      // This only picks the cheaper statement: the primary key still guarantees each bucket once.
+      // Each batch goes all the way into usage while the next one is parsed: the database works on one core while we
+      // parse on the other, and only one batch of text is held. Days that had usage before this upload (the rollup has
+      // a row for every day usage has; the advisory lock keeps it so while we run): a batch on none of them cannot meet
+      // an existing key, and is COPYed straight into usage with its delta beside it; nothing is read back. This only
+      // picks the cheaper way: the primary key still guarantees each bucket once (a key repeated within the file makes
+      // the COPY fail with a unique violation, and the batch goes again through the stage with ON CONFLICT).
       const usedDays = new Set((await s.query<{ day: string }>('select distinct day::text as day from usage_daily where workspace_id = $1', [input.workspaceId])).map((d) => d.day));
-      const load = async (text: string, days: string[]) => {
-        await s.copyCsv('ingest_stage', STAGE_COLUMNS, text);
-        const mode: BatchMode = days.some((d) => usedDays.has(d)) ? 'probe' : 'fresh';
-        await s.query('savepoint ingest_batch');
+      let staged = false;
+      const viaStage = async (b: StagedBatch, mode: BatchMode) => {
+        if (!staged) { await s.query(CREATE_STAGE); staged = true; }
+        await s.copyCsv('ingest_stage', USAGE_COLUMNS, b.usage);
         let t: BatchResult | undefined;
-        try {
-          [t] = await s.query<BatchResult>(insertBatchSql(mode), [input.workspaceId, uploadId]);
-          await s.query('release savepoint ingest_batch');
-        } catch (e) {
-          if ((e as { code?: string }).code !== '23505') throw e;
-          // A key seen before in this file (this batch or an earlier one): again with the probe and ON CONFLICT.
-          fallbacks++;
-          await s.query('rollback to savepoint ingest_batch');
-          [t] = await s.query<BatchResult>(insertBatchSql('merge'), [input.workspaceId, uploadId]);
+        if (mode === 'merge') [t] = await s.query<BatchResult>(insertBatchSql('merge'), [input.workspaceId]);
+        else {
+          await s.query('savepoint ingest_batch');
+          try {
+            [t] = await s.query<BatchResult>(insertBatchSql(mode), [input.workspaceId]);
+            await s.query('release savepoint ingest_batch');
+          } catch (e) {
+            if ((e as { code?: string }).code !== '23505') throw e;
+            fallbacks++;
+            await s.query('rollback to savepoint ingest_batch');
+            [t] = await s.query<BatchResult>(insertBatchSql('merge'), [input.workspaceId]);
+          }
         }
         totals.add(t!);
         await s.query('truncate ingest_stage');
+      };
+      const load = async (b: StagedBatch) => {
         batches++;
+        const mode: BatchMode = b.days.some((d) => usedDays.has(d)) ? 'probe' : 'fresh';
+        if (mode === 'fresh' && b.result && b.delta !== null) {
+          await s.query('savepoint ingest_batch');
+          try {
+            await s.copyCsv('usage', USAGE_COLUMNS, b.usage);
+            if (b.delta) await s.copyCsv('ingest_delta', DELTA_COLUMNS, b.delta);
+            await s.query('release savepoint ingest_batch');
+            totals.add(b.result);
+            return;
+          } catch (e) {
+            if ((e as { code?: string }).code !== '23505') throw e;
+            // A key seen before in this file (this batch or an earlier one): again with the probe and ON CONFLICT.
+            fallbacks++;
+            await s.query('rollback to savepoint ingest_batch');
+            return viaStage(b, 'merge');
+          }
+        }
+        return viaStage(b, mode);
       };
       let inFlight: Promise<void> = Promise.resolve();
       let waitMs = 0;
       const flush = async () => {
-        if (part.length) { buf.push(part.join('\n')); part = []; }
-        if (buf.length === 0) return;
-        const text = buf.join('\n') + '\n';
-        buf = [];
-        bufRows = 0;
+        if (!stage || stage.rows() === 0) return;
+        const b = stage.take();
         const t0 = performance.now();
         await inFlight;
         waitMs += performance.now() - t0;
-        const days = stage ? [...stage.days] : [];
-        stage?.days.clear();
-        inFlight = load(text, days);
+        inFlight = load(b);
         inFlight.catch(() => {}); // surfaced by the next await
       };
       let lastProgress = 0;
@@ -154,22 +174,19 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
           for (const r of o.records) {
             const problem = check(r);
             if (problem) { reject(summary, ev.line, problem); continue; }
-            stage ??= createStager(meta.family ?? 'unknown', resolve, vendorOf, knownProviders);
-            part.push(stage(ev.line, r));
+            stage ??= createStager({ family: meta.family ?? 'unknown', workspaceId: input.workspaceId, uploadId, resolve, vendorOf, known: knownProviders, pricer });
+            stage(r);
             summary.rowsStaged++;
-            // Lines are joined every 1,000 rows: a line is a tree of string pieces until flattened, and keeping 50,000
-            // such trees alive until the batch is sent made the garbage collector copy and promote all of them.
-            if (part.length === 1000) { buf.push(part.join('\n')); part = []; bufRows += 1000; }
           }
         }
-        if (bufRows + part.length >= (input.batchRows ?? BATCH_ROWS)) await flush();
+        if (stage && stage.rows() >= (input.batchRows ?? BATCH_ROWS)) await flush();
         if (summary.rowsRead - lastProgress >= 5000) { lastProgress = summary.rowsRead; input.onProgress?.({ bytes: bytesSeen, rows: summary.rowsRead }); }
       }
       await flush();
       await inFlight;
       // Every rollup grows by what this upload added, in the same transaction.
       for (const q of applyDeltaSql()) await s.query(q, [input.workspaceId]);
-      mark(`read, parse, stage, cost, insert and roll up in ${batches} batches (${fallbacks} re-run for repeated keys; waited ${Math.round(waitMs)} ms on the database)`);
+      mark(`read, parse, cost, insert and roll up in ${batches} batches (${fallbacks} re-run for repeated keys; waited ${Math.round(waitMs)} ms on the database)`);
       input.onProgress?.({ bytes: bytesSeen, rows: summary.rowsRead });
       Object.assign(summary, { format: meta.format ?? null, formatLabel: meta.label ?? null, bytes: info.bytes ?? bytesSeen, encoding: info.encoding ?? null, gzip: info.gzip ?? false });
 
