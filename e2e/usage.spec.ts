@@ -28,6 +28,12 @@ test('usage explorer: filters and grouping live in the URL; the CSV is what is s
   const lines = (await csv.text()).trim().split('\r\n');
   expect(lines[0]).toBe('model,spend_usd,reported_usd,requests,input_tokens,cached_input_tokens,output_tokens,usd_per_1m_tokens,usd_per_request');
   expect(lines).toHaveLength(3);
+  // All time (about four months of demo usage) is charted per month, from the monthly rollups.
+  await page.goto('/usage?preset=all&groupBy=project');
+  await expect(page.getByRole('figure', { name: 'Spend (USD) per month' })).toBeVisible();
+  await expect(page.getByText(/partial months at either end/)).toBeVisible();
+  await expect(page.getByTestId('usage-row')).toHaveCount(4);
+  await page.screenshot({ path: 'e2e/screenshots/usage-months.png', fullPage: true });
   await page.getByRole('combobox', { name: 'Workspace' }).selectOption('acme-analytics');
   await expect(page.getByText('owner · demo data')).toHaveCount(0);
 });
