@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workspaces } from './workspaces';
 
 /** An ingested file (or the demo generator): one transaction each, idempotent by sha256 per workspace. */
@@ -124,14 +124,20 @@ export const usageDailyModel = pgTable(
 export const usageDailyKey = pgTable(
   'usage_daily_key',
   { workspaceId: workspace(), day: date('day', { mode: 'string' }).notNull(), ...keyDims(), ...rollupMeasures() },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.project, t.apiKey] })],
+  // A chart names a few projects or keys out of hundreds: each is an index range, not a scan of every key's days.
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.day, t.project, t.apiKey] }),
+    index('usage_daily_key_ws_key_day_idx').on(t.workspaceId, t.apiKey, t.day),
+    index('usage_daily_key_ws_project_day_idx').on(t.workspaceId, t.project, t.day),
+  ],
 );
 
 /** Per user × day × provider × model, keyed user first: one user's usage is an index range. */
 export const usageDailyUser = pgTable(
   'usage_daily_user',
   { workspaceId: workspace(), day: date('day', { mode: 'string' }).notNull(), userRef: text('user_ref').notNull().default(''), ...modelDims(), ...rollupMeasures() },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.userRef, t.day, t.providerId, t.rawModel] })],
+  // Keyed user first (one user's days); the day index serves views of every user over a range.
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userRef, t.day, t.providerId, t.rawModel] }), index('usage_daily_user_ws_day_idx').on(t.workspaceId, t.day)],
 );
 
 /** Per day × provider × model over the rows whose export carried a cost, with what reconciliation explains by. */
@@ -170,7 +176,7 @@ export const usageMonthlyKey = pgTable(
 export const usageMonthlyUser = pgTable(
   'usage_monthly_user',
   { workspaceId: workspace(), month: date('month', { mode: 'string' }).notNull(), userRef: text('user_ref').notNull().default(''), ...modelDims(), ...rollupMeasures() },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.userRef, t.month, t.providerId, t.rawModel] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userRef, t.month, t.providerId, t.rawModel] }), index('usage_monthly_user_ws_month_idx').on(t.workspaceId, t.month)],
 );
 
 /** Column mappings for generic CSVs, remembered per workspace by the header they were made for. */
