@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  bigint, boolean, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
 /**
@@ -115,6 +115,17 @@ export const appMeta = pgTable('app_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * How many times each scope's data has changed: a workspace's usage and its own prices, quality and token profiles
+ * (scope = the workspace id), or the shared reference data (scope = the nil uuid). Bumped by statement triggers in the
+ * writing transaction (migration 0008), so a version is visible exactly when its data is; the dashboards' result cache
+ * (lib/cache/view-cache.ts) keys on it.
+ */
+export const dataVersions = pgTable('data_versions', {
+  scope: uuid('scope').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
 });
 
 /** A workspace's discount on a provider's reference prices from a date (e.g. a committed-use discount). */

@@ -2,6 +2,7 @@ import { getReconciliation } from '@/db/queries/get-reconciliation';
 import { parseQuery, withAccess } from '@/lib/api/handler';
 import { toCsv } from '@/lib/csv-export';
 import { REASON_LABELS, reconciliationParamsSchema } from '@/lib/usage/reconciliation';
+import { cachedView } from '@/lib/cache/view-cache';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +15,7 @@ export const GET = withAccess('viewer', async ({ req, db, access }) => {
   const asCsv = url.searchParams.get('format') === 'csv';
   url.searchParams.delete('format');
   const p = parseQuery(new Request(url), reconciliationParamsSchema);
-  const r = await getReconciliation(db, access.workspace.id, p);
+  const r = await cachedView(db, access.workspace.id, 'reconciliation', p, () => getReconciliation(db, access.workspace.id, p));
   if (!asCsv) {
     const { all: _all, ...view } = r;
     return Response.json(view);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GROUP_BY, getUsageSummary } from '@/db/queries/get-usage-summary';
 import { parseQuery, withAccess } from '@/lib/api/handler';
+import { cachedView } from '@/lib/cache/view-cache';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,5 +11,6 @@ const schema = z.object({ from: day.optional(), to: day.optional(), groupBy: z.e
 /** Spend and volume of the caller's workspace over a day range, optionally grouped. Same numbers as the CLI. */
 export const GET = withAccess('viewer', async ({ req, db, access }) => {
   const q = parseQuery(req, schema);
-  return Response.json(await getUsageSummary(db, access.workspace.id, { from: q.from, to: q.to, groupBy: q.groupBy ?? q['group-by'] }));
+  const opts = { from: q.from, to: q.to, groupBy: q.groupBy ?? q['group-by'] };
+  return Response.json(await cachedView(db, access.workspace.id, 'usage-summary', opts, () => getUsageSummary(db, access.workspace.id, opts)));
 });

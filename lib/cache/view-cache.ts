@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { rows } from '@/db/client';
+
+/**
+ * A result cache for the read-mostly dashboard views, in this process. An entry is keyed by the workspace, the
+ * versions of its data and of the shared reference data (`data_versions`, bumped by triggers in the same transaction
+ * as every write the views read, migration 0008), today's date (views anchor on it), the view and its parameters. So
+ * an entry is never stale: any change makes a new key, and the old entry ages out. Concurrent identical requests share
+ * one computation (single flight). Reading the versions is one primary-key lookup.
+ *
+ * `FRONTIER_VIEW_CACHE=off` turns it off (the load test measures both ways).
+ */
+const MAX_ENTRIES = Number(process.env.FRONTIER_VIEW_CACHE_ENTRIES ?? 200);
+const NIL = '00000000-0000-0000-0000-000000000000';
+
+const entries = new Map<string, unknown>();
+const inflight = new Map<string, Promise<unknown>>();
+export const viewCacheStats = { hits: 0, misses: 0 };
+
+export const viewCacheEnabled = () => process.env.FRONTIER_VIEW_CACHE !== 'off';
+
+async function versionKey(db: Db, workspaceId: string): Promise<string> {
+  const v = await rows<{ scope: string; version: string | number }>(db, sql`select scope::text as scope, version from data_versions where scope in (${workspaceId}::uuid, ${NIL}::uuid)`);
+  const of = (s: string) => String(v.find((x) => x.scope === s)?.version ?? 0);
+  return `${of(workspaceId)}.${of(NIL)}`;
+}
+
+export async function cachedView<T>(db: Db, workspaceId: string, view: string, params: unknown, compute: () => Promise<T>): Promise<T> {
+  if (!viewCacheEnabled()) return compute();
+  const key = `${workspaceId}|${await versionKey(db, workspaceId)}|${new Date().toISOString().slice(0, 10)}|${view}|${JSON.stringify(params)}`;
+  if (entries.has(key)) {
+    const value = entries.get(key) as T;
+    // Most recently used last: Map keeps insertion order, so the first key is the one to evict.
+    entries.delete(key);
+    entries.set(key, value);
+    viewCacheStats.hits++;
+    return value;
+  }
+  const running = inflight.get(key);
+  if (running) {
+    viewCacheStats.hits++;
+    return running as Promise<T>;
+  }
+  viewCacheStats.misses++;
+  const p = compute().then((value) => {
+    entries.set(key, value);
+    while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    return value;
+  }).finally(() => inflight.delete(key));
+  inflight.set(key, p);
+  return p;
+}
+
+/** For tests. */
+export function clearViewCache() {
+  entries.clear();
+  inflight.clear();
+  viewCacheStats.hits = 0;
+  viewCacheStats.misses = 0;
+}
