@@ -178,3 +178,19 @@ export function backfillSql(tables: string[], workspaceId?: string): string[] {
   }
   return out;
 }
+
+/**
+ * The rollups that follow from `usage_daily` alone (the model and key families, daily and monthly), for a benchmark
+ * that loads the full daily rollup directly. Users and reported cost need raw usage and are left empty.
+ */
+export function deriveFromDailySql(workspaceId: string): string[] {
+  const ws = `workspace_id = '${workspaceId.replace(/[^0-9a-f-]/gi, '')}'::uuid`;
+  const out: string[] = [];
+  for (const r of ROLLUPS.filter((x) => (x.family === 'model' || x.family === 'key' || x.family === 'full') && x.table !== 'usage_daily')) {
+    const src = r.grain === 'day'
+      ? { time: 'day', from: 'usage_daily', aggs: (m: Measure) => `sum(${m.col})`, col: (c: string) => c, where: ws }
+      : { time: "date_trunc('month', day)::date", from: r.daily!, aggs: (m: Measure) => `sum(${m.col})`, col: (c: string) => c, where: ws };
+    out.push(insertInto(r, src, false).replace('$1::uuid', 'workspace_id').replace(/group by /, 'group by workspace_id, '));
+  }
+  return out;
+}

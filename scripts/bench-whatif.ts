@@ -19,6 +19,7 @@ import { createTestDatabase } from '@/db/testing';
 import { evaluateWhatIf } from '@/lib/whatif/engine';
 import type { ResolvedTarget } from '@/lib/whatif/engine';
 import { parseScenario, runScenario } from '@/lib/whatif/service';
+import { deriveFromDailySql, ROLLUPS } from '@/db/rollups';
 
 export type WhatIfBenchResult = {
   database: EngineName;
@@ -74,10 +75,9 @@ export async function benchWhatIf(engine: EngineName, usageRows: number): Promis
       cross join generate_series(0, ${KEYS - 1}) k
       cross join generate_series(0, ${MODELS_PER_KEY - 1}) j
       join lateral (select (${sql.raw(`array[${ids.map((i) => `'${i.replace(/'/g, "''")}'`).join(',')}]`)})[1 + ((k + j * 7 + (j / 2) * 6) % ${ids.length})] as id) m on true`);
-    await t.db.execute(sql`
-      insert into usage_daily_model (workspace_id, day, provider_id, raw_model, model_id, rows, requests, input_tokens, cached_input_tokens, output_tokens, cost, reported_cost, unpriced_rows)
-      select workspace_id, day, provider_id, raw_model, max(model_id), sum(rows), sum(requests), sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(cost), sum(reported_cost), sum(unpriced_rows)
-      from usage_daily where workspace_id = ${ws} group by workspace_id, day, provider_id, raw_model`);
+    // The model and key rollups (daily and monthly) follow from the full daily rollup, as ingestion would leave them.
+    for (const q of deriveFromDailySql(ws)) await t.db.execute(sql.raw(q));
+    for (const r of ROLLUPS) await t.db.execute(sql.raw(`analyze ${r.table}`));
     await t.db.execute(sql`analyze usage_daily`);
     const loadSeconds = Math.round((performance.now() - loadStarted) / 10) / 100;
 
