@@ -6,6 +6,7 @@ import { getEloPriceView } from '@/db/queries/get-elo-price';
 import { eloPriceParamsSchema, firstValues } from '@/lib/models/elo-price-params';
 import { eloPriceKey } from '@/lib/models/keys';
 import { ModelsClient } from './models-client';
+import { cachedView } from '@/lib/cache/view-cache';
 
 export const metadata = { title: 'Models' };
 export const dynamic = 'force-dynamic';
@@ -16,7 +17,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
   const parsed = eloPriceParamsSchema.safeParse(raw);
   const params = parsed.success ? parsed.data : {};
   const qc = getQueryClient();
-  await qc.prefetchQuery({ queryKey: eloPriceKey(params), queryFn: async () => getEloPriceView(await getDb(), params, access.workspace.id) });
+  await qc.prefetchQuery({ queryKey: eloPriceKey(params), queryFn: async () => { const db = await getDb(); return cachedView(db, access.workspace.id, 'elo-price', params, () => getEloPriceView(db, params, access.workspace.id)); } });
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <ModelsClient />

@@ -8,6 +8,7 @@ import { requirePageAccess } from '@/lib/auth/page';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { overviewKey, parseOverviewBy } from '@/lib/dashboard/keys';
 import { OverviewClient } from './overview-client';
+import { cachedView } from '@/lib/cache/view-cache';
 
 export const metadata = { title: 'Overview' };
 export const dynamic = 'force-dynamic';
@@ -16,7 +17,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const access = await requirePageAccess();
   const groupBy = parseOverviewBy((await searchParams).by);
   const qc = getQueryClient();
-  await qc.prefetchQuery({ queryKey: overviewKey(groupBy), queryFn: async () => getOverview(await getDb(), access.workspace.id, { groupBy }) });
+  await qc.prefetchQuery({ queryKey: overviewKey(groupBy), queryFn: async () => { const db = await getDb(); return cachedView(db, access.workspace.id, 'overview', { by: groupBy }, () => getOverview(db, access.workspace.id, { groupBy })); } });
   const o = qc.getQueryData<Overview>(overviewKey(groupBy));
   return (
     <div className="flex flex-col gap-6">

@@ -11,6 +11,7 @@ import { parseExplorerParams } from '@/lib/usage/explorer-params';
 import type { ExplorerView } from '@/lib/usage/explorer-view';
 import { toExplorerView } from '@/lib/usage/explorer-view';
 import { UsageClient, UsageCsvLink, UsageHeadline } from './usage-client';
+import { cachedView } from '@/lib/cache/view-cache';
 
 export const metadata = { title: 'Usage' };
 export const dynamic = 'force-dynamic';
@@ -27,9 +28,9 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const p = parseExplorerParams(raw);
   const qc = getQueryClient();
   const db = await getDb();
-  await qc.prefetchQuery({ queryKey: explorerKey(p), queryFn: async () => toExplorerView(await getUsageExplorer(db, access.workspace.id, p)) });
+  await qc.prefetchQuery({ queryKey: explorerKey(p), queryFn: async () => toExplorerView(await cachedView(db, access.workspace.id, 'usage-explorer', p, () => getUsageExplorer(db, access.workspace.id, p))) });
   const range = qc.getQueryData<ExplorerView>(explorerKey(p))?.range;
-  if (range) await qc.prefetchQuery({ queryKey: usageOptionsKey(range), queryFn: async () => ({ options: await getUsageOptions(db, access.workspace.id, range) }) });
+  if (range) await qc.prefetchQuery({ queryKey: usageOptionsKey(range), queryFn: async () => ({ options: await cachedView(db, access.workspace.id, 'usage-options', range, () => getUsageOptions(db, access.workspace.id, range)) }) });
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <div className="flex flex-col gap-5">

@@ -7,6 +7,7 @@ import { requirePageAccess } from '@/lib/auth/page';
 import { reconciliationKey } from '@/lib/dashboard/keys';
 import { parseReconciliationParams } from '@/lib/usage/reconciliation';
 import { ReconciliationClient } from './reconciliation-client';
+import { cachedView } from '@/lib/cache/view-cache';
 
 export const metadata = { title: 'Reconciliation' };
 export const dynamic = 'force-dynamic';
@@ -20,7 +21,8 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
   await qc.prefetchQuery({
     queryKey: reconciliationKey(p),
     queryFn: async () => {
-      const { all: _all, ...view } = await getReconciliation(await getDb(), access.workspace.id, p);
+      const db = await getDb();
+      const { all: _all, ...view } = await cachedView(db, access.workspace.id, 'reconciliation', p, () => getReconciliation(db, access.workspace.id, p));
       return view;
     },
   });
