@@ -10,7 +10,7 @@
 
 export type Dim = 'provider' | 'model' | 'project' | 'key' | 'user';
 export type Grain = 'day' | 'month';
-export type Family = 'full' | 'model' | 'key' | 'user' | 'reported';
+export type Family = 'full' | 'model' | 'key' | 'user' | 'userFull' | 'reported';
 
 /** The rollup column of each dimension (usage's own column names; `model` also carries `model_id`, not in the key). */
 export const DIM_COLUMN: Record<Dim, string> = { provider: 'provider_id', model: 'raw_model', project: 'project', key: 'api_key', user: 'user_ref' };
@@ -20,6 +20,8 @@ export const FAMILY_DIMS: Record<Family, Dim[]> = {
   model: ['provider', 'model'],
   key: ['project', 'key'],
   user: ['user', 'provider', 'model'],
+  // Every dimension, user first: one user's drill-down by project or key is an index range, never raw usage.
+  userFull: ['user', 'provider', 'model', 'project', 'key'],
   // Only rows whose export carried a cost, with the counts the reconciliation explains differences by.
   reported: ['provider', 'model'],
 };
@@ -54,11 +56,13 @@ export const ROLLUPS: Rollup[] = [
   { table: 'usage_daily_model', family: 'model', grain: 'day', measures: STANDARD_MEASURES },
   { table: 'usage_daily_key', family: 'key', grain: 'day', measures: STANDARD_MEASURES },
   { table: 'usage_daily_user', family: 'user', grain: 'day', measures: STANDARD_MEASURES },
+  { table: 'usage_daily_user_full', family: 'userFull', grain: 'day', measures: STANDARD_MEASURES },
   { table: 'usage_daily_reported', family: 'reported', grain: 'day', measures: RECONCILIATION_MEASURES, where: 'reported_cost is not null' },
   { table: 'usage_monthly', family: 'full', grain: 'month', measures: STANDARD_MEASURES, daily: 'usage_daily' },
   { table: 'usage_monthly_model', family: 'model', grain: 'month', measures: STANDARD_MEASURES, daily: 'usage_daily_model' },
   { table: 'usage_monthly_key', family: 'key', grain: 'month', measures: STANDARD_MEASURES, daily: 'usage_daily_key' },
   { table: 'usage_monthly_user', family: 'user', grain: 'month', measures: STANDARD_MEASURES, daily: 'usage_daily_user' },
+  { table: 'usage_monthly_user_full', family: 'userFull', grain: 'month', measures: STANDARD_MEASURES, daily: 'usage_daily_user_full' },
 ];
 
 export const rollupTable = (family: Family, grain: Grain): string => {
@@ -122,7 +126,7 @@ function insertInto(r: Rollup, select: { time: string; from: string; aggs: (m: M
 export function primaryKey(r: Pick<Rollup, 'family' | 'grain'>): string[] {
   const dims = dimCols(r.family);
   const t = timeColumn(r.grain);
-  return r.family === 'user' ? ['user_ref', t, ...dims.filter((c) => c !== 'user_ref')] : [t, ...dims];
+  return r.family === 'user' || r.family === 'userFull' ? ['user_ref', t, ...dims.filter((c) => c !== 'user_ref')] : [t, ...dims];
 }
 
 /** At the end of an upload: every rollup grows by the delta ($1 = workspace). */

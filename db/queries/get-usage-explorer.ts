@@ -4,8 +4,7 @@ import { rows } from '@/db/client';
 import { trimDecimal } from '@/lib/ingest/summary';
 import { D, toDecimalString } from '@/lib/money';
 import type { ExplorerGroup, ExplorerMetric, ExplorerParams } from '@/lib/usage/explorer-params';
-import { chartInterval, needsRawUsage, rangeDays, resolveRange, USER_MAX_DAYS, USER_RANGE_MESSAGE } from '@/lib/usage/explorer-params';
-import { BadRequestError } from '@/lib/api/errors';
+import { chartInterval, resolveRange } from '@/lib/usage/explorer-params';
 import type { Dim } from '@/db/rollups';
 import { rollupSource } from './rollup-source';
 import { seriesWithOther } from './series-with-other';
@@ -14,8 +13,8 @@ import { seriesWithOther } from './series-with-other';
  * The Usage explorer's numbers from the rollups: filters combined with AND (never spliced strings), a group-by
  * from a whitelist, totals per group (sorted, paginated) and the series of the groups on the first page (the rest
  * summed as Other), per day up to 92 days and per month beyond. Each part reads the smallest rollup with the
- * dimensions it needs (db/queries/rollup-source.ts); a user together with a project or key reads raw `usage`
- * (same column names), for at most 31 days.
+ * dimensions it needs (db/queries/rollup-source.ts); some rollup has every combination, so raw `usage` is read
+ * only for the benchmark's baseline.
  */
 const GROUP_SQL: Record<ExplorerGroup, string> = {
   model: 'coalesce(d.model_id, d.raw_model)', provider: "coalesce(nullif(d.provider_id, ''), '(unknown)')",
@@ -64,7 +63,6 @@ function dimsOf(p: ExplorerParams): Dim[] {
 function filterDimsOf(p: ExplorerParams): Dim[] {
   return dimsOf({ ...p, groupBy: 'day' });
 }
-const RAW_DIMS: Dim[] = ['user', 'project', 'model'];
 /** The column behind each group and what its empty value shows as: a sargable twin of GROUP_SQL. */
 const GROUP_COLUMN: Partial<Record<ExplorerGroup, { column: string; none: string }>> = {
   provider: { column: 'provider_id', none: '(unknown)' }, project: { column: 'project', none: '(none)' }, key: { column: 'api_key', none: '(none)' }, user: { column: 'user_ref', none: '(none)' },
@@ -76,11 +74,10 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
   const today = new Date().toISOString().slice(0, 10);
   const anchor = last?.last && last.last < today ? last.last : today;
   const range = resolveRange(p, anchor);
-  if (needsRawUsage(p) && rangeDays(range) > USER_MAX_DAYS) throw new BadRequestError(USER_RANGE_MESSAGE, [{ path: 'user', message: `at most ${USER_MAX_DAYS} days` }]);
-  const raw = needsRawUsage(p) || opts.source === 'raw';
+  const raw = opts.source === 'raw';
   const dims = dimsOf(p);
   const interval = chartInterval(range);
-  const source = (grain: 'day' | 'any') => rollupSource(workspaceId, range, { dims: raw ? RAW_DIMS : dims, grain });
+  const source = (grain: 'day' | 'any') => rollupSource(workspaceId, range, { dims, grain, raw });
   const w = where(workspaceId, p, range);
   const g = sql.raw(GROUP_SQL[p.groupBy]);
   // Model names come from the catalog for the groups only (not joined to every rollup row).
@@ -109,11 +106,9 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
   const shown = pageRows.slice(0, 8).map((r) => r.key);
   const labels = new Map(all.map((r) => [r.key, r.label]));
   // The groups on the page by name, everything else as Other (db/queries/series-with-other).
-  const series = p.groupBy === 'day' ? [] : (raw
-    ? await seriesWithOther(db, { workspaceId, range, interval, filterDims: RAW_DIMS, groupDim: null, group: g, groupColumn: null, where: w, keys: shown })
-    : await seriesWithOther(db, {
-      workspaceId, range, interval, filterDims: filterDimsOf(p), groupDim: p.groupBy as Dim, group: g, groupColumn: GROUP_COLUMN[p.groupBy] ?? null, where: w, keys: shown,
-    })).map((r) => {
+  const series = p.groupBy === 'day' ? [] : (await seriesWithOther(db, {
+    workspaceId, range, interval, filterDims: filterDimsOf(p), groupDim: p.groupBy as Dim, group: g, groupColumn: GROUP_COLUMN[p.groupBy] ?? null, where: w, keys: shown, raw,
+  })).map((r) => {
     const row: ExplorerRow = { key: r.key ?? 'Other', label: r.key ?? 'Other', spend: r.spend, reported: null, requests: r.requests, input: r.input, cached: r.cached, output: r.output, perMtok: null, perRequest: null };
     const tokens = row.input + row.output;
     row.perMtok = tokens ? String(Number(row.spend) / tokens * 1e6) : null;

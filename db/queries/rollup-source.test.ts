@@ -20,7 +20,7 @@ describe('splitRange: whole months from the monthly rollup, the ends from the da
 
 test.each([
   [['model'], 'model'], [['provider'], 'model'], [[], 'model'], [['project'], 'key'], [['project', 'key'], 'key'],
-  [['user'], 'user'], [['user', 'model'], 'user'], [['model', 'key'], 'full'], [['user', 'project'], 'raw'],
+  [['user'], 'user'], [['user', 'model'], 'user'], [['model', 'key'], 'full'], [['user', 'project'], 'userFull'], [['user', 'key', 'model', 'provider', 'project'], 'userFull'],
 ] as const)('the smallest rollup with %j is %s', (dims, family) => {
   expect(chooseFamily([...dims])).toBe(family);
 });

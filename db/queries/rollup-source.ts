@@ -8,19 +8,21 @@ import { FAMILY_DIMS, rollupTable } from '@/db/rollups';
  * at either end. The result is a subquery with usage's column names (dimensions a family lacks come back as '' or
  * null) and the rollup measures, so the callers' WHERE and GROUP BY read the same whichever table answers.
  *
- * A view that needs days (a daily chart) asks for `grain: 'day'` and reads daily rows only. A user together with a
- * project or key has no rollup: that reads raw usage (callers limit it to short ranges).
+ * A view that needs days (a daily chart) asks for `grain: 'day'` and reads daily rows only. Some rollup has every
+ * combination of dimensions, so 'raw' (usage itself) is only asked for by the benchmarks' baselines.
  */
-export type SourceNeed = { dims: Dim[]; grain?: 'day' | 'any' };
+/** `raw`: read usage itself (the benchmarks' baseline for the same view). */
+export type SourceNeed = { dims: Dim[]; grain?: 'day' | 'any'; raw?: boolean };
 export type SourcePlan = { family: Family | 'raw'; months: { from: string; to: string } | null; days: { from: string; to: string }[] };
 
-const FAMILY_ORDER: Family[] = ['model', 'key', 'user', 'full'];
+const FAMILY_ORDER: Family[] = ['model', 'key', 'user', 'full', 'userFull'];
 const ALL_COLUMNS = ['provider_id', 'raw_model', 'model_id', 'project', 'api_key', 'user_ref'] as const;
 const FAMILY_COLUMNS: Record<Family | 'raw', string[]> = {
   full: ['provider_id', 'raw_model', 'model_id', 'project', 'api_key'],
   model: ['provider_id', 'raw_model', 'model_id'],
   key: ['project', 'api_key'],
   user: ['user_ref', 'provider_id', 'raw_model', 'model_id'],
+  userFull: [...ALL_COLUMNS],
   reported: ['provider_id', 'raw_model', 'model_id'],
   raw: [...ALL_COLUMNS],
 };
@@ -54,7 +56,7 @@ export function splitRange(from: string, to: string): { months: { from: string; 
 }
 
 export function planSource(range: { from: string; to: string }, need: SourceNeed): SourcePlan {
-  const family = chooseFamily(need.dims);
+  const family = need.raw ? 'raw' : chooseFamily(need.dims);
   if (family === 'raw' || need.grain === 'day') return { family, months: null, days: range.from <= range.to ? [range] : [] };
   return { family, ...splitRange(range.from, range.to) };
 }

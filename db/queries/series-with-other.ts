@@ -27,6 +27,8 @@ export type SeriesQuery = {
   /** The view's filters over `d`. */
   where: SQL;
   keys: string[];
+  /** Read usage itself (the benchmarks' baseline). */
+  raw?: boolean;
 };
 
 export async function seriesWithOther(db: Db, q: SeriesQuery): Promise<SeriesPoint[]> {
@@ -37,13 +39,13 @@ export async function seriesWithOther(db: Db, q: SeriesQuery): Promise<SeriesPoi
   type R = { day: string; key: string | null; id: string | null; spend: string | null; requests: string; input: string; cached: string; output: string };
   const named = q.keys.length === 0 ? [] : await rows<R>(db, sql`
     select ${bucket}::text as day, ${q.group} as key, min(coalesce(d.model_id, nullif(d.raw_model, ''))) as id, ${sums}
-    from ${rollupSource(q.workspaceId, q.range, { dims: [...q.filterDims, ...(q.groupDim ? [q.groupDim] : [])], grain })} d left join models m on m.id = d.model_id
+    from ${rollupSource(q.workspaceId, q.range, { dims: [...q.filterDims, ...(q.groupDim ? [q.groupDim] : [])], grain, raw: q.raw })} d left join models m on m.id = d.model_id
     where ${q.where} and ${q.group} in (${sql.join(q.keys.map((k) => sql`${k}`), sql`, `)})
       ${q.groupColumn ? sql`and d.${sql.raw(q.groupColumn.column)} in (${sql.join(q.keys.map((k) => sql`${k === q.groupColumn!.none ? '' : k}`), sql`, `)})` : sql``}
     group by 1, 2 order by 1`);
   const totals = await rows<R>(db, sql`
     select ${bucket}::text as day, null as key, null as id, ${sums}
-    from ${rollupSource(q.workspaceId, q.range, { dims: q.filterDims, grain })} d where ${q.where} group by 1 order by 1`);
+    from ${rollupSource(q.workspaceId, q.range, { dims: q.filterDims, grain, raw: q.raw })} d where ${q.where} group by 1 order by 1`);
   const namedByDay = new Map<string, R[]>();
   for (const r of named) namedByDay.set(r.day, [...(namedByDay.get(r.day) ?? []), r]);
   const out: SeriesPoint[] = [];

@@ -140,6 +140,16 @@ export const usageDailyUser = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.userRef, t.day, t.providerId, t.rawModel] }), index('usage_daily_user_ws_day_idx').on(t.workspaceId, t.day)],
 );
 
+/** Per user × day × every other dimension, keyed user first: one user's drill-down by project or key is an index range. */
+export const usageDailyUserFull = pgTable(
+  'usage_daily_user_full',
+  { workspaceId: workspace(), day: date('day', { mode: 'string' }).notNull(), userRef: text('user_ref').notNull().default(''), ...modelDims(), ...keyDims(), ...rollupMeasures() },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.userRef, t.day, t.providerId, t.rawModel, t.project, t.apiKey] }),
+    index('usage_daily_user_full_ws_day_idx').on(t.workspaceId, t.day),
+  ],
+);
+
 /** Per day × provider × model over the rows whose export carried a cost, with what reconciliation explains by. */
 export const usageDailyReported = pgTable(
   'usage_daily_reported',
@@ -177,6 +187,15 @@ export const usageMonthlyUser = pgTable(
   'usage_monthly_user',
   { workspaceId: workspace(), month: date('month', { mode: 'string' }).notNull(), userRef: text('user_ref').notNull().default(''), ...modelDims(), ...rollupMeasures() },
   (t) => [primaryKey({ columns: [t.workspaceId, t.userRef, t.month, t.providerId, t.rawModel] }), index('usage_monthly_user_ws_month_idx').on(t.workspaceId, t.month)],
+);
+
+export const usageMonthlyUserFull = pgTable(
+  'usage_monthly_user_full',
+  { workspaceId: workspace(), month: date('month', { mode: 'string' }).notNull(), userRef: text('user_ref').notNull().default(''), ...modelDims(), ...keyDims(), ...rollupMeasures() },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.userRef, t.month, t.providerId, t.rawModel, t.project, t.apiKey] }),
+    index('usage_monthly_user_full_ws_month_idx').on(t.workspaceId, t.month),
+  ],
 );
 
 /** Column mappings for generic CSVs, remembered per workspace by the header they were made for. */

@@ -45,20 +45,6 @@ export function resolveRange(p: ExplorerParams, anchor: string): { from: string;
   }
 }
 
-/**
- * Users have rollups of their own (by provider and model), but none with projects or keys: a user filter or grouping
- * together with a project or key reads raw usage, which is only cheap over a short range. Longer ranges are refused
- * with this message (the page says the same).
- */
-export const USER_MAX_DAYS = 31;
-export const USER_RANGE_MESSAGE = `A user filter or grouping together with a project or key reads raw usage and is limited to ${USER_MAX_DAYS} days: pick a shorter range.`;
-
-export function needsRawUsage(p: Pick<ExplorerParams, 'user' | 'groupBy' | 'project' | 'key'>): boolean {
-  const user = p.user.length > 0 || p.groupBy === 'user';
-  const keyDims = p.project.length > 0 || p.key.length > 0 || p.groupBy === 'project' || p.groupBy === 'key';
-  return user && keyDims;
-}
-
 /** Charts show days up to this many, months beyond (a year of days by 500 keys is more than a chart can say). */
 export const DAILY_CHART_MAX_DAYS = 92;
 export type ChartInterval = 'day' | 'month';

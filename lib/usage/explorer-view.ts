@@ -4,7 +4,7 @@ export type ExplorerRowView = { key: string; label: string; spend: string; repor
 export type ExplorerView = {
   range: { from: string; to: string };
   anchor: string;
-  /** True when the view read raw usage (a user with a project or key) instead of the rollups. */
+  /** True when the view read raw usage instead of the rollups (only the benchmark baseline asks for it). */
   raw: boolean;
   /** The chart's bucket: days up to 92 days of range, months beyond (then `series[].day` is the month's first day). */
   interval: 'day' | 'month';

@@ -8,7 +8,6 @@ import { getUsageExplorer, getUsageOptions } from '@/db/queries/get-usage-explor
 import { seedReference } from '@/db/seed';
 import type { TestDatabase } from '@/db/testing';
 import { createTestDatabase, testEngines } from '@/db/testing';
-import { BadRequestError } from '@/lib/api/errors';
 import { explorerParamsSchema } from '@/lib/usage/explorer-params';
 import { reconciliationParamsSchema } from '@/lib/usage/reconciliation';
 import { ingestBytes, ingestFixture } from './helpers/ingest';
@@ -86,7 +85,7 @@ describe.each(testEngines())('reconciliation and the user filter on %s', (engine
     for (const x of r.all) expect(x.reasons.length).toBeGreaterThan(0);
   });
 
-  test('users read their own rollups over any range; a user with a project or key reads raw usage, for at most 31 days', async () => {
+  test('users read their own rollups over any range, also with a project or key, with the same totals as raw usage', async () => {
     const p = (q: Record<string, string>) => explorerParamsSchema.parse(q);
     const byUser = await getUsageExplorer(t.db, ws, p({ from: '2024-07-01', to: '2024-07-03', groupBy: 'user' }));
     expect(byUser.raw).toBe(false);
@@ -101,12 +100,12 @@ describe.each(testEngines())('reconciliation and the user filter on %s', (engine
     expect(longRaw.raw).toBe(true);
     expect(long.all).toEqual(longRaw.all);
     expect(long.all.map((x) => [x.key, x.spend])).toEqual([['alice', '1.75'], ['bob', '1'], ['carol', '0']]);
-    // With a project (no rollup has both): raw usage, and refused beyond 31 days.
-    const withProject = await getUsageExplorer(t.db, ws, p({ from: '2024-07-01', to: '2024-07-03', groupBy: 'user', project: '(none)' }));
-    expect(withProject.all.map((x) => [x.key, x.spend])).toEqual([['alice', '1.75'], ['bob', '1'], ['carol', '0']]);
-    expect(withProject.raw).toBe(true);
-    await expect(getUsageExplorer(t.db, ws, p({ from: '2024-06-01', to: '2024-07-03', user: 'bob', groupBy: 'project' }))).rejects.toThrow(BadRequestError);
-    await expect(getUsageExplorer(t.db, ws, p({ from: '2024-06-01', to: '2024-07-03', groupBy: 'user', key: 'x' }))).rejects.toThrow(/limited to 31 days/);
+    // With a project or key too: the user rollup with every dimension, over any range, the same numbers as raw usage.
+    const withProject = await getUsageExplorer(t.db, ws, p({ from: '2024-06-01', to: '2024-07-31', groupBy: 'user', project: '(none)' }));
+    expect(withProject.raw).toBe(false);
+    expect(withProject.all).toEqual((await getUsageExplorer(t.db, ws, p({ from: '2024-06-01', to: '2024-07-31', groupBy: 'user', project: '(none)' }), { source: 'raw' })).all);
+    const bobByKey = await getUsageExplorer(t.db, ws, p({ from: '2023-01-01', to: '2026-12-31', user: 'bob', groupBy: 'key' }));
+    expect(bobByKey.all.map((x) => [x.key, x.spend, x.requests])).toEqual([['(none)', '1.5', 2]]);
     // Without a user, the same view reads the rollup and agrees with raw usage.
     const rollup = await getUsageExplorer(t.db, ws, p({ from: '2024-07-01', to: '2024-07-03', groupBy: 'model' }));
     expect(rollup.raw).toBe(false);

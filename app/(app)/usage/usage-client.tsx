@@ -8,7 +8,7 @@ import { EmptyUsage, QueryError, Skeleton } from '@/app/_components/query-state'
 import { explorerKey, usageOptionsKey } from '@/lib/dashboard/keys';
 import { formatCurrency } from '@/lib/money';
 import type { ExplorerParams } from '@/lib/usage/explorer-params';
-import { EXPLORER_GROUPS, EXPLORER_METRICS, explorerSearch, METRIC_LABELS, parseExplorerParams, USER_MAX_DAYS } from '@/lib/usage/explorer-params';
+import { EXPLORER_GROUPS, EXPLORER_METRICS, explorerSearch, METRIC_LABELS, parseExplorerParams } from '@/lib/usage/explorer-params';
 import type { ExplorerRowView, ExplorerView, UsageOptions } from '@/lib/usage/explorer-view';
 import { MetricChart } from './metric-chart';
 
@@ -106,8 +106,8 @@ export function UsageClient() {
         <label className="flex flex-col gap-1">From<input type="date" name="from" defaultValue={p.from ?? ''} className="rounded-md border border-border bg-panel-2 px-2 py-1" /></label>
         <label className="flex flex-col gap-1">To<input type="date" name="to" defaultValue={p.to ?? ''} className="rounded-md border border-border bg-panel-2 px-2 py-1" /></label>
         {DIMS.map(({ dim, label }) => (
-          <label key={dim} className="flex flex-col gap-1">{label}{dim === 'user' && <span className="sr-only"> (with a project or key: at most {USER_MAX_DAYS} days)</span>}
-            <select name={dim} aria-label={label} defaultValue={p[dim][0] ?? ''} className="rounded-md border border-border bg-panel-2 px-2 py-1" aria-describedby={dim === 'user' ? 'user-hint' : undefined}>
+          <label key={dim} className="flex flex-col gap-1">{label}
+            <select name={dim} aria-label={label} defaultValue={p[dim][0] ?? ''} className="rounded-md border border-border bg-panel-2 px-2 py-1" >
               <option value="">All</option>
               {[...new Set([...optionsOf(dim), ...p[dim]])].map((v) => <option key={v} value={v}>{v}</option>)}
             </select>
@@ -123,10 +123,7 @@ export function UsageClient() {
           <button type="submit" className="rounded-md bg-accent px-3 py-1.5 font-medium text-white">Apply</button>
           <a href="/usage" onClick={(e) => navigate(e, '/usage')} className="px-2 py-1.5 text-muted underline">Reset</a>
         </div>
-        <p id="user-hint" className="col-span-full text-xs text-muted">
-          A user filter or grouping together with a project or API key reads raw usage, so that combination works on ranges of at most {USER_MAX_DAYS} days.
-          <span className="ml-2" aria-live="polite">{isFetching && !isPending ? 'Updating…' : ''}</span>
-        </p>
+        <p className="col-span-full text-xs text-muted" aria-live="polite">{isFetching && !isPending ? 'Updating…' : ''}</p>
       </form>
 
       {error ? (
