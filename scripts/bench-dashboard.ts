@@ -96,7 +96,7 @@ export async function benchDashboard(engine: EngineName, n: number, runs: number
       { name: 'usage explorer, year, by user', run: () => getUsageExplorer(t.db, ws, ex({ ...year, groupBy: 'user' })), baseline: () => getUsageExplorer(t.db, ws, ex({ ...year, groupBy: 'user' }), { source: 'raw' }) },
       { name: 'usage explorer, month, by user', run: () => getUsageExplorer(t.db, ws, ex({ ...MONTH, groupBy: 'user' })) },
       { name: 'usage explorer, year, one user, by model', run: () => getUsageExplorer(t.db, ws, ex({ ...year, groupBy: 'model', user: 'user-7' })) },
-      { name: 'usage explorer, month, one user and one project (raw by design)', run: () => getUsageExplorer(t.db, ws, ex({ ...MONTH, groupBy: 'model', user: 'user-7', project: 'project-7' })) },
+      { name: 'usage explorer, month, one user and one project', run: () => getUsageExplorer(t.db, ws, ex({ ...MONTH, groupBy: 'model', user: 'user-7', project: 'project-7' })) },
       { name: 'usage summary (API and CLI), year, by project', run: () => getUsageSummary(t.db, ws, { ...year, groupBy: 'project' }) },
       { name: 'usage summary, all time, by day', run: () => getUsageSummary(t.db, ws, { groupBy: 'day' }) },
       { name: 'reconciliation, year', run: () => getReconciliation(t.db, ws, reconciliationParamsSchema.parse(year)) },

@@ -4,7 +4,7 @@ import { rows } from '@/db/client';
 import { trimDecimal } from '@/lib/ingest/summary';
 import { D, toDecimalString } from '@/lib/money';
 import type { ReconciliationParams, ReconciliationReason, ReconciliationRow } from '@/lib/usage/reconciliation';
-import { reconcile } from '@/lib/usage/reconciliation';
+import { MATCH_SQL, reconcile } from '@/lib/usage/reconciliation';
 
 export const RECONCILIATION_PAGE_SIZE = 100;
 
@@ -32,20 +32,27 @@ export async function getReconciliation(db: Db, workspaceId: string, p: Reconcil
   const groups = await rows<{
     day: string; model_key: string; model: string | null; provider: string; rows: string | number; requests: string; input: string; cached: string; output: string;
     computed: string | null; reported: string; no_price: string | number; unmapped: string | number; backdated: string | number; cost_only: string | number; batch: string | number;
+    difference: string; difference_pct: string | null; matches: boolean;
   }>(db, sql`
-    select u.day::text as day, coalesce(u.model_id, u.raw_model) as model_key, max(m.name) as model, coalesce(nullif(u.provider_id, ''), '(unknown)') as provider,
-      sum(u.rows) as rows, sum(u.requests)::text as requests, sum(u.input_tokens)::text as input, sum(u.cached_input_tokens)::text as cached,
-      sum(u.output_tokens)::text as output, sum(u.cost)::text as computed, sum(u.reported_cost)::text as reported,
-      sum(u.no_price_rows) as no_price, sum(u.unmapped_rows) as unmapped, sum(u.backdated_rows) as backdated, sum(u.cost_only_rows) as cost_only,
-      sum(u.batch_rows) as batch
-    from usage_daily_reported u left join models m on m.id = u.model_id
-    where u.workspace_id = ${workspaceId} and u.day between ${from}::date and ${to}::date
-    group by 1, 2, 4 order by 1 desc, 2, 4`);
+    select g.day, g.model_key, g.model, g.provider, g.rows, g.requests, g.input, g.cached, g.output, g.computed::text as computed, g.reported::text as reported,
+      g.no_price, g.unmapped, g.backdated, g.cost_only, g.batch, round(coalesce(computed, 0) - reported, 6)::text as difference,
+      case when reported = 0 then null else round((coalesce(computed, 0) - reported) / reported * 100, 2)::text end as difference_pct,
+      (${sql.raw(MATCH_SQL)}) as matches
+    from (
+      select u.day::text as day, coalesce(u.model_id, u.raw_model) as model_key, max(m.name) as model, coalesce(nullif(u.provider_id, ''), '(unknown)') as provider,
+        sum(u.rows) as rows, sum(u.requests)::text as requests, sum(u.input_tokens)::text as input, sum(u.cached_input_tokens)::text as cached,
+        sum(u.output_tokens)::text as output, sum(u.cost) as computed, sum(u.reported_cost) as reported,
+        sum(u.no_price_rows) as no_price, sum(u.unmapped_rows) as unmapped, sum(u.backdated_rows) as backdated, sum(u.cost_only_rows) as cost_only,
+        sum(u.batch_rows) as batch
+      from usage_daily_reported u left join models m on m.id = u.model_id
+      where u.workspace_id = ${workspaceId} and u.day between ${from}::date and ${to}::date
+      group by 1, 2, 4
+    ) g order by 1 desc, 2, 4`);
   const all = groups.map((g) => reconcile({
     day: g.day, modelKey: g.model_key, model: g.model ?? (g.model_key || '(no model)'), provider: g.provider, rows: Number(g.rows), requests: Number(g.requests),
     input: Number(g.input), cached: Number(g.cached), output: Number(g.output), computed: trimDecimal(g.computed), reported: trimDecimal(g.reported) ?? '0',
     noPrice: Number(g.no_price), unmapped: Number(g.unmapped), backdated: Number(g.backdated), costOnly: Number(g.cost_only), batch: Number(g.batch),
-  }));
+  }, { difference: trimDecimal(g.difference)!, differencePct: g.difference_pct === null ? null : Number(g.difference_pct), matches: g.matches }));
   const computed = all.reduce((s, r) => s.plus(r.computed ?? 0), new D(0));
   const reported = all.reduce((s, r) => s.plus(r.reported), new D(0));
   const byReason = new Map<ReconciliationReason, { groups: number; difference: InstanceType<typeof D> }>();

@@ -44,12 +44,24 @@ export function isMatch(computed: string | null, reported: string): boolean {
 }
 const matches = (absDiff: InstanceType<typeof D>, reported: InstanceType<typeof D>) => absDiff.lte(0.01) || absDiff.lte(reported.abs().times(0.005));
 
-/** Runs once per (day, model) group — a year is ten thousand of them — so it builds the row field by field. */
-export function reconcile(g: ReconciliationGroup): ReconciliationRow {
-  const reported = new D(g.reported);
-  const diff = new D(g.computed ?? 0).minus(reported);
+/**
+ * Runs once per (day, model) group — a year is ten thousand of them — so it builds the row field by field, and takes
+ * the difference and the match from the database when the caller has them (exact numeric there, no decimal.js here).
+ */
+export function reconcile(g: ReconciliationGroup, exact?: { difference: string; differencePct: number | null; matches: boolean }): ReconciliationRow {
+  let difference: string;
+  let differencePct: number | null;
+  let match: boolean;
+  if (exact) ({ difference, differencePct, matches: match } = exact);
+  else {
+    const reported = new D(g.reported);
+    const diff = new D(g.computed ?? 0).minus(reported);
+    difference = toDecimalString(diff, 6);
+    differencePct = reported.isZero() ? null : Number(diff.div(reported).times(100).toFixed(2));
+    match = matches(diff.abs(), reported);
+  }
   const reasons: ReconciliationReason[] = [];
-  if (matches(diff.abs(), reported)) reasons.push('matches');
+  if (match) reasons.push('matches');
   else {
     if (g.costOnly) reasons.push('cost_only');
     if (g.unmapped) reasons.push('unmapped');
@@ -61,12 +73,12 @@ export function reconcile(g: ReconciliationGroup): ReconciliationRow {
   }
   return {
     day: g.day, modelKey: g.modelKey, model: g.model, provider: g.provider, rows: g.rows, requests: g.requests, input: g.input, cached: g.cached,
-    output: g.output, computed: g.computed, reported: g.reported,
-    difference: toDecimalString(diff, 6),
-    differencePct: reported.isZero() ? null : Number(diff.div(reported).times(100).toFixed(2)),
-    reasons,
+    output: g.output, computed: g.computed, reported: g.reported, difference, differencePct, reasons,
   };
 }
+
+/** The same match rule as SQL, over columns `computed` and `reported` (numeric): what the query module selects. */
+export const MATCH_SQL = 'abs(coalesce(computed, 0) - reported) <= 0.01 or abs(coalesce(computed, 0) - reported) <= abs(reported) * 0.005';
 
 /** Lenient parse for the page: a bad URL shows the default view (the API answers 400 instead). */
 export function parseReconciliationParams(state: Record<string, string>): ReconciliationParams {
