@@ -7,8 +7,8 @@ import type { RawClient } from './client';
  */
 export type IngestSession = {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
-  /** COPY rows (already CSV-encoded) into `table`. */
-  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /** COPY rows (already CSV-encoded, as text or as UTF-8 chunks in order) into `table`. */
+  copyCsv(table: string, columns: readonly string[], csv: string | readonly Uint8Array[]): Promise<void>;
 };
 
 export async function withIngestSession<T>(raw: RawClient, fn: (s: IngestSession) => Promise<T>): Promise<T> {
@@ -17,7 +17,7 @@ export async function withIngestSession<T>(raw: RawClient, fn: (s: IngestSession
       fn({
         query: async <R>(text: string, params?: unknown[]) => (await tx.query<R>(text, params)).rows,
         copyCsv: async (table, columns, csv) => {
-          await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) });
+          await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob(typeof csv === 'string' ? [csv] : (csv as unknown as BlobPart[])) });
         },
       }),
     );
@@ -33,7 +33,11 @@ export async function withIngestSession<T>(raw: RawClient, fn: (s: IngestSession
           const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
           stream.on('error', reject);
           stream.on('finish', () => resolve());
-          stream.end(csv);
+          if (typeof csv === 'string') stream.end(csv);
+          else {
+            for (const c of csv) stream.write(c);
+            stream.end();
+          }
         }),
     };
     const result = await fn(session);

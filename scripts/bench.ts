@@ -170,9 +170,9 @@ async function benchParse(n: number) {
         if (ev.outcome.kind !== 'records') continue;
         for (const r of ev.outcome.records) { stage(r); rows++; }
       }
-      if (stage.rows() >= 25_000) chars += stage.take().usage.length;
+      if (stage.rows() >= 25_000) chars += stage.take().usageBytes;
     }
-    chars += stage.take().usage.length;
+    chars += stage.take().usageBytes;
     const seconds = (performance.now() - started) / 1000;
     // CPU time too: on a shared machine wall time says more about the neighbours than about the code.
     const cpu = process.cpuUsage(cpu0);

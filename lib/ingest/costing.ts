@@ -17,7 +17,11 @@ const SCALE = 18;
 const TO_COST = 10n ** 12n;
 const HALF = TO_COST / 2n;
 
-export type Tariff = { input: bigint; cached: bigint; output: bigint; batchInput: bigint; batchOutput: bigint; backdated: boolean };
+export type Tariff = {
+  input: bigint; cached: bigint; output: bigint; batchInput: bigint; batchOutput: bigint; backdated: boolean;
+  /** The same prices as integers at `scale` decimals (≤ 6), when they are that short: see costUnits. */
+  units: { scale: number; input: number; cached: number; output: number; batchInput: number; batchOutput: number } | null;
+};
 export type PriceStatus = 'priced' | 'backdated' | 'no_price' | 'unmapped' | 'cost_only';
 
 /** A decimal string (no exponent, as numeric::text writes it) as an integer at `scale` decimals; refuses to round. */
@@ -89,13 +93,40 @@ function tariff(c: PriceCandidate, discountPercent: string | null, provider: str
   const input = price(c.inputPerMtok);
   const output = price(c.outputPerMtok);
   const half = provider === 'openai' || provider === 'anthropic';
-  return {
+  const t = {
     input, output,
     cached: c.cachedInputPerMtok === null ? input : price(c.cachedInputPerMtok),
     batchInput: c.batchInputPerMtok === null ? (half ? exactDiv(input, 2n) : input) : price(c.batchInputPerMtok),
     batchOutput: c.batchOutputPerMtok === null ? (half ? exactDiv(output, 2n) : output) : price(c.batchOutputPerMtok),
     backdated,
   };
+  return { ...t, units: units(t) };
+}
+
+/** The tariff's prices at the fewest decimals (up to 6) that hold them all, as integers small enough to multiply. */
+function units(t: Omit<Tariff, 'backdated' | 'units'>): Tariff['units'] {
+  const all = [t.input, t.cached, t.output, t.batchInput, t.batchOutput];
+  for (let scale = 0; scale <= 6; scale++) {
+    const unit = 10n ** BigInt(SCALE - scale);
+    if (!all.every((p) => p >= 0n && p % unit === 0n)) continue;
+    const [input, cached, output, batchInput, batchOutput] = all.map((p) => p / unit);
+    if (all.some((p) => p / unit > BigInt(Number.MAX_SAFE_INTEGER))) return null;
+    return { scale, input: Number(input), cached: Number(cached), output: Number(output), batchInput: Number(batchInput), batchOutput: Number(batchOutput) };
+  }
+  return null;
+}
+
+/**
+ * A row's cost as an integer number of 10^-(units.scale + 6) dollars, or -1 when it does not fit. Prices of up to 6
+ * decimals times whole token counts, per 1M tokens, need at most 12 decimals: nothing to round, so the integer is the
+ * exact cost. The arithmetic is on integers in doubles, exact below 2^53: every term is a non-negative integer and at
+ * most the total, and a total of 2^53 or more cannot come out below it (rounding is monotonic), so a result at most
+ * MAX_SAFE_INTEGER is exact, and anything else goes to costOf's BigInts. Saves a dozen BigInt allocations per row.
+ */
+export function costUnits(u: NonNullable<Tariff['units']>, r: UsageRecord): number {
+  const cached = r.cachedInputTokens;
+  const n = (r.inputTokens - cached) * (r.batch ? u.batchInput : u.input) + cached * u.cached + r.outputTokens * (r.batch ? u.batchOutput : u.output);
+  return n <= Number.MAX_SAFE_INTEGER ? n : -1;
 }
 
 /** A row's cost at 12 decimals (null: no price, or no tokens), as `costExpr` computes it. */

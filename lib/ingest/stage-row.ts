@@ -3,17 +3,17 @@ import type { BatchResult } from '@/db/queries/ingest-sql';
 import { CREATE_DELTA, RECONCILIATION_MEASURES } from '@/db/rollups';
 import type { createResolver } from '@/lib/catalog/resolve';
 import { FIRST_PARTY_PROVIDER } from '@/lib/catalog/types';
+import { CopyWriter } from './copy-writer';
 import type { Tariff } from './costing';
-import { costOf, decimal12, scaled, statusOf } from './costing';
+import { costOf, costUnits, decimal12, scaled, statusOf } from './costing';
 import type { UsageRecord } from './types';
 
 /**
  * Usage records → COPY text for `usage` itself (costed: see costing.ts), batch by batch, with the batch's rollup delta
  * (the rows of `ingest_delta`, see db/rollups.ts) and its totals added up on the way, so that a batch that cannot
  * conflict goes into usage with one COPY and nothing is read back. This runs once per row on the hot path: model
- * resolution, the tariff and the bucket's ISO time are cached, the row key is a one-shot hash, and lines are joined
- * every 1,000 rows (a line is a tree of string pieces until flattened; keeping a batch of such trees alive made the
- * garbage collector copy and promote all of them).
+ * resolution, the tariff and the bucket's ISO time are cached, the row key is a one-shot hash, and the line is
+ * written into bytes as it goes (copy-writer.ts), not built as a string.
  */
 
 /** The columns of each staged line, in order: usage's own (the fallback stage table is `like usage`). */
@@ -24,8 +24,9 @@ export const USAGE_COLUMNS = [
 
 export type StagedBatch = {
   rows: number;
-  /** CSV for COPY into usage (or the stage), USAGE_COLUMNS order. */
-  usage: string;
+  /** CSV for COPY into usage (or the stage), USAGE_COLUMNS order, in chunks. */
+  usage: Buffer[];
+  usageBytes: number;
   /** CSV for COPY into ingest_delta (DELTA_COLUMNS order); null when Node cannot aggregate exactly (the SQL path then does). */
   delta: string | null;
   /** What the batch adds to the upload's totals if every row goes in; null with `delta`. */
@@ -40,11 +41,19 @@ type Model = {
   rawModel: string; modelId: string | null; vendorProvider: string | null; rawCsv: string; modelCsv: string;
   /** The last tariff looked up for this model, for (tariffDay, tariffProvider). */
   tariffDay: string; tariffProvider: string | null; tariff: Tariff | null;
+  /** The line's `provider_id,price_provider,raw_model,model_id,` for the last provider seen with this model. */
+  middleProvider: string | null | undefined; middle: Uint8Array;
+  /** This batch's groups of the model for the last (day, provider, reported or not) seen, by project, key and user. */
+  slotKey: string; slot: Slot | null; slots: Map<string, Slot>;
 };
+
+type Slot = Map<string, Map<string, Map<string, Group>>>;
 
 type Group = {
   day: string; provider: string; model: Model; project: string; apiKey: string; userRef: string; hasReported: boolean;
-  rows: number; requests: number; inputTokens: number; cachedInputTokens: number; outputTokens: number; cost: bigint | null; reported: bigint | null;
+  rows: number; requests: number; inputTokens: number; cachedInputTokens: number; outputTokens: number; reported: bigint | null;
+  /** Whether any row had a cost; the sum at 12 decimals, plus `units` of 10^-(unitScale + 6) not yet added in (costUnits). */
+  costed: boolean; cost: bigint; units: number; unitScale: number;
   unpriced: number; noPrice: number; unmapped: number; backdated: number; costOnly: number; batchRows: number;
 };
 
@@ -58,7 +67,7 @@ const MEASURES: Record<string, (g: Group) => string> = {
   'input_tokens:sum(input_tokens)': (g) => String(g.inputTokens),
   'cached_input_tokens:sum(cached_input_tokens)': (g) => String(g.cachedInputTokens),
   'output_tokens:sum(output_tokens)': (g) => String(g.outputTokens),
-  'cost:sum(cost)': (g) => (g.cost === null ? '' : decimal12(g.cost)),
+  'cost:sum(cost)': (g) => (g.costed ? decimal12(groupCost(g)) : ''),
   'reported_cost:sum(reported_cost)': (g) => (g.reported === null ? '' : decimal12(g.reported)),
   "unpriced_rows:count(*) filter (where price_status in ('no_price', 'unmapped'))": (g) => String(g.unpriced),
   "no_price_rows:count(*) filter (where price_status = 'no_price')": (g) => String(g.noPrice),
@@ -73,6 +82,12 @@ const measureWriters = RECONCILIATION_MEASURES.map((m) => MEASURES[`${m.col}:${m
 /** Whether this file aggregates the delta exactly as db/rollups.ts's deltaInsert does. */
 export const NODE_DELTA = measureWriters.every(Boolean) && CREATE_DELTA.includes(`${DELTA_DIMS.map((c) => `${c} ${c === 'day' ? 'date' : c === 'has_reported' ? 'boolean' : 'text'}`).join(', ')},`);
 
+/** `e-N` after an integer cost: `123e-7` is 0.0000123 to numeric, exactly. Index: the tariff's units.scale (6 = 12 decimals). */
+const UNIT_SUFFIX = [0, 1, 2, 3, 4, 5, 6].map((s) => Buffer.from(`e-${s + 6}`));
+const BATCH_T = Buffer.from(',t,');
+const BATCH_F = Buffer.from(',f,');
+const STATUS: Record<string, Uint8Array> = Object.fromEntries(['priced', 'backdated', 'no_price', 'unmapped', 'cost_only'].map((k) => [k, Buffer.from(k)]));
+
 export type StagerOptions = {
   family: string;
   workspaceId: string;
@@ -85,7 +100,8 @@ export type StagerOptions = {
 
 export function createStager(o: StagerOptions): Stager {
   const { family, resolve, vendorOf, known, pricer } = o;
-  const prefix = `${o.workspaceId},${o.uploadId},`;
+  const prefix = Buffer.from(`${o.workspaceId},${o.uploadId},`);
+
   const models = new Map<string, Model>();
   const providers = new Map<string | null, string>();
   const providerCsv = (p: string | null) => {
@@ -93,14 +109,14 @@ export function createStager(o: StagerOptions): Stager {
     if (s === undefined) { s = csvText(p); providers.set(p, s); }
     return s;
   };
-  let lines: string[] = [];
-  let part: string[] = [];
+  const out = new CopyWriter();
   let count = 0;
-  let groups = new Map<string, Group>();
+  let groups: Group[] = [];
   let days = new Set<string>();
   let lastTime = NaN;
   let iso = '';
   let day = '';
+  let isoDay: Uint8Array = new Uint8Array(0);
 
   const stage = (r: UsageRecord) => {
     let m = models.get(r.rawModel);
@@ -109,7 +125,8 @@ export function createStager(o: StagerOptions): Stager {
       const vendor = modelId ? vendorOf.get(modelId) : undefined;
       m = {
         rawModel: r.rawModel, modelId, vendorProvider: vendor ? FIRST_PARTY_PROVIDER[vendor] ?? null : null, rawCsv: csvText(r.rawModel),
-        modelCsv: csvText(modelId), tariffDay: '', tariffProvider: null, tariff: null,
+        modelCsv: csvText(modelId), tariffDay: '', tariffProvider: null, tariff: null, middleProvider: undefined, middle: new Uint8Array(0),
+        slotKey: '', slot: null, slots: new Map(),
       };
       models.set(r.rawModel, m);
     }
@@ -122,32 +139,60 @@ export function createStager(o: StagerOptions): Stager {
       iso = r.occurredAt.toISOString();
       const d = iso.slice(0, 10);
       if (d !== day) { day = d; days.add(d); }
+      isoDay = Buffer.from(`,${iso},${day},`);
     }
     if (m.tariffDay !== day || m.tariffProvider !== priceProvider) {
       m.tariffDay = day;
       m.tariffProvider = priceProvider;
       m.tariff = m.modelId !== null && priceProvider !== null ? pricer(m.modelId, priceProvider, day) : null;
     }
-    const cost = costOf(m.tariff, r);
+    const t = m.tariff;
+    let units = -1;
+    let cost: bigint | null = null;
+    if (t !== null && (r.inputTokens !== 0 || r.outputTokens !== 0)) {
+      if (t.units !== null) units = costUnits(t.units, r);
+      if (units < 0) cost = costOf(t, r);
+    }
     const status = statusOf(m.tariff, m.modelId, r);
     const reported = r.reportedCostUsd;
 
-    const gk = `${day}\u0000${provider ?? ''}\u0000${r.rawModel}\u0000${r.project}\u0000${r.apiKey}\u0000${r.userRef}\u0000${reported === null ? '' : 'r'}`;
-    let g = groups.get(gk);
+    // The delta's group: (day, provider, model, reported or not) is nearly always the model's last one; then three
+    // lookups by short strings instead of hashing one long composed key per row.
+    const sk = `${day}\u0000${provider ?? ''}\u0000${reported === null ? '' : 'r'}`;
+    if (m.slotKey !== sk || m.slot === null) {
+      m.slotKey = sk;
+      let slot = m.slots.get(sk);
+      if (!slot) { slot = new Map(); m.slots.set(sk, slot); }
+      m.slot = slot;
+    }
+    let byKey = m.slot.get(r.project);
+    if (!byKey) { byKey = new Map(); m.slot.set(r.project, byKey); }
+    let byUser = byKey.get(r.apiKey);
+    if (!byUser) { byUser = new Map(); byKey.set(r.apiKey, byUser); }
+    let g = byUser.get(r.userRef);
     if (!g) {
       g = {
         day, provider: provider ?? '', model: m, project: r.project, apiKey: r.apiKey, userRef: r.userRef, hasReported: reported !== null,
-        rows: 0, requests: 0, inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, cost: null, reported: null,
+        rows: 0, requests: 0, inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, reported: null, costed: false, cost: 0n, units: 0, unitScale: 0,
         unpriced: 0, noPrice: 0, unmapped: 0, backdated: 0, costOnly: 0, batchRows: 0,
       };
-      groups.set(gk, g);
+      byUser.set(r.userRef, g);
+      groups.push(g);
     }
     g.rows++;
     g.requests += r.requests;
     g.inputTokens += r.inputTokens;
     g.cachedInputTokens += r.cachedInputTokens;
     g.outputTokens += r.outputTokens;
-    if (cost !== null) g.cost = g.cost === null ? cost : g.cost + cost;
+    if (units >= 0) {
+      const scale = t!.units!.scale;
+      if (g.unitScale !== scale || g.units + units > Number.MAX_SAFE_INTEGER) { g.cost = groupCost(g); g.units = 0; g.unitScale = scale; }
+      g.units += units;
+      g.costed = true;
+    } else if (cost !== null) {
+      g.cost += cost;
+      g.costed = true;
+    }
     if (reported !== null) { const v = scaled(reported, 12); g.reported = g.reported === null ? v : g.reported + v; }
     if (status !== 'priced') {
       if (status === 'no_price') { g.noPrice++; g.unpriced++; }
@@ -157,19 +202,42 @@ export function createStager(o: StagerOptions): Stager {
     }
     if (r.batch) g.batchRows++;
 
+    if (m.middleProvider !== provider) { m.middleProvider = provider; m.middle = Buffer.from(`,${providerCsv(provider)},${providerCsv(priceProvider)},${m.rawCsv},${m.modelCsv},`); }
+    out.bytes(prefix);
+    out.uuidLatin1(crypto.hash('sha256', rowKeyInput(family, iso, r), 'binary'));
+    out.bytes(isoDay);
+    out.text(r.granularity);
+    out.bytes(m.middle);
+    out.quoted(r.project);
+    out.byte(44);
+    out.quoted(r.apiKey);
+    out.byte(44);
+    out.quoted(r.userRef);
+    out.bytes(r.batch ? BATCH_T : BATCH_F);
+    out.int(r.requests);
+    out.byte(44);
+    out.int(r.inputTokens);
+    out.byte(44);
+    out.int(r.cachedInputTokens);
+    out.byte(44);
+    out.int(r.outputTokens);
+    out.byte(44);
+    if (reported !== null) out.text(reported);
+    out.byte(44);
     // A cost at 12 decimals goes as `<integer>e-12`: numeric reads it exactly, and it saves formatting a decimal.
-    part.push(`${prefix}${rowKey(family, iso, r)},${iso},${day},${r.granularity},${providerCsv(provider)},${providerCsv(priceProvider)},${m.rawCsv},${m.modelCsv},${csvText(r.project)},${csvText(r.apiKey)},${csvText(r.userRef)},${r.batch ? 't' : 'f'},${r.requests},${r.inputTokens},${r.cachedInputTokens},${r.outputTokens},${reported ?? ''},${cost === null ? '' : `${cost}e-12`},${status}`);
+    if (units >= 0) { out.int(units); out.bytes(UNIT_SUFFIX[t!.units!.scale]!); } else if (cost !== null) { out.text(cost.toString()); out.bytes(UNIT_SUFFIX[6]!); }
+    out.byte(44);
+    out.bytes(STATUS[status]!);
+    out.byte(10);
     count++;
-    if (part.length === 1000) { lines.push(part.join('\n')); part = []; }
   };
 
   const take = (): StagedBatch => {
-    if (part.length) { lines.push(part.join('\n')); part = []; }
-    const usage = lines.length ? `${lines.join('\n')}\n` : '';
-    const batch = { rows: count, usage, days: [...days], ...summarize(groups) };
-    lines = [];
+    const usageBytes = out.length;
+    const batch = { rows: count, usage: out.take(), usageBytes, days: [...days], ...summarize(groups) };
     count = 0;
-    groups = new Map();
+    groups = [];
+    for (const m of models.values()) { m.slots.clear(); m.slot = null; }
     days = new Set();
     // A new batch starts a new day set: the bucket's time must be looked at again.
     lastTime = NaN;
@@ -179,8 +247,13 @@ export function createStager(o: StagerOptions): Stager {
   return Object.assign(stage, { rows: () => count, take });
 }
 
+/** A group's cost at 12 decimals. */
+function groupCost(g: Group): bigint {
+  return g.units === 0 ? g.cost : g.cost + BigInt(g.units) * 10n ** BigInt(6 - g.unitScale);
+}
+
 /** The delta rows and the batch's totals from its groups; both null when a sum left the exact range of a double. */
-function summarize(groups: Map<string, Group>): { delta: string | null; result: BatchResult | null } {
+function summarize(groups: Group[]): { delta: string | null; result: BatchResult | null } {
   if (!NODE_DELTA) return { delta: null, result: null };
   const out: string[] = [];
   let inserted = 0;
@@ -195,7 +268,7 @@ function summarize(groups: Map<string, Group>): { delta: string | null; result: 
   let backdated = 0;
   const unmapped = new Map<string, number>();
   const unpriced = new Map<string, { rawModel: string; providerId: string | null; rows: number }>();
-  for (const g of groups.values()) {
+  for (const g of groups) {
     // Integer sums in a double are exact while they stay below 2^53 (each step rounds up if anything did).
     if (Math.max(g.requests, g.inputTokens, g.cachedInputTokens, g.outputTokens) > Number.MAX_SAFE_INTEGER) return { delta: null, result: null };
     out.push(`${g.day},${csvText(g.provider)},${g.model.rawCsv},${g.model.modelCsv},${csvText(g.project)},${csvText(g.apiKey)},${csvText(g.userRef)},${g.hasReported ? 't' : 'f'},${measureWriters.map((w) => w!(g)).join(',')}`);
@@ -204,7 +277,7 @@ function summarize(groups: Map<string, Group>): { delta: string | null; result: 
     inputTokens += BigInt(g.inputTokens);
     cachedInputTokens += BigInt(g.cachedInputTokens);
     outputTokens += BigInt(g.outputTokens);
-    if (g.cost !== null) cost = cost === null ? g.cost : cost + g.cost;
+    if (g.costed) cost = (cost ?? 0n) + groupCost(g);
     if (g.reported !== null) reported = reported === null ? g.reported : reported + g.reported;
     if (first === null || g.day < first) first = g.day;
     if (last === null || g.day > last) last = g.day;
@@ -232,8 +305,12 @@ function summarize(groups: Map<string, Group>): { delta: string | null; result: 
  * changes every row key, and overlapping uploads would then count twice: keep it stable.
  */
 export function rowKey(family: string, iso: string, r: UsageRecord): string {
-  const h = crypto.hash('sha256', `${family}\u001f${iso}\u001f${r.granularity}\u001f${r.providerId ?? ''}\u001f${r.rawModel}\u001f${r.project}\u001f${r.apiKey}\u001f${r.userRef}\u001f${r.batch ? 'b' : ''}\u001f${r.keyExtra ?? ''}`, 'hex');
+  const h = crypto.hash('sha256', rowKeyInput(family, iso, r), 'hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+function rowKeyInput(family: string, iso: string, r: UsageRecord): string {
+  return `${family}\u001f${iso}\u001f${r.granularity}\u001f${r.providerId ?? ''}\u001f${r.rawModel}\u001f${r.project}\u001f${r.apiKey}\u001f${r.userRef}\u001f${r.batch ? 'b' : ''}\u001f${r.keyExtra ?? ''}`;
 }
 
 /** A text field for COPY csv: NULL is empty and unquoted, every string is quoted (so '' stays an empty string). */

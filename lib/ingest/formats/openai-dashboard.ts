@@ -39,7 +39,8 @@ const USAGE_METRICS = ['num_model_requests', 'input_tokens', 'output_tokens', 'i
 
 /** The dashboard writes empty buckets as rows with only the time columns filled. */
 export function isEmptyUsage(get: Getter): boolean {
-  return USAGE_METRICS.every((m) => isBlank(get(m)));
+  for (const m of USAGE_METRICS) if (!isBlank(get(m))) return false;
+  return true;
 }
 
 /** One usage result (API) or row (dashboard CSV). `input_tokens` already includes the cached ones. */
@@ -134,20 +135,36 @@ function onlyTimeColumns(header: string[]): boolean {
   return named.length === TIME_COLUMNS.length && TIME_COLUMNS.every((c) => named.includes(c));
 }
 
-/** Field getter over a CSV row by column name; a missing column reads as blank. */
-function getter(header: string[]): (fields: string[]) => Getter {
-  const at = headerIndex(header);
-  return (fields) => (name) => {
-    const i = at(name);
-    return i < 0 ? undefined : fields[i];
+/**
+ * A reader's view of its current CSV row: `get` by column name (a missing column reads as blank) over the fields
+ * `at(fields)` was last given, and the bucket's time. One of each per reader, not per row: this runs per row of
+ * multi-million-row files. Rows of one bucket come together, so its time is parsed once, not per row.
+ */
+function rowView(header: string[]) {
+  const index = headerIndex(header);
+  const col = (name: string) => index(name);
+  const [startCol, endCol, startIsoCol, endIsoCol] = [col('start_time'), col('end_time'), col('start_time_iso'), col('end_time_iso')];
+  let fields: string[] = [];
+  const field = (i: number) => (i < 0 ? undefined : fields[i]);
+  const get: Getter = (name) => field(index(name));
+  let lastStart: unknown = null;
+  let lastEnd: unknown = null;
+  let last: { occurredAt: Date; granularity: Granularity } | null = null;
+  /** The unix-seconds column when filled, else its ISO twin (either may be what a person kept). */
+  const when = () => {
+    const s = field(startCol);
+    const e = field(endCol);
+    const start = isBlank(s) ? field(startIsoCol) : s;
+    const end = isBlank(e) ? field(endIsoCol) : e;
+    if (last === null || start !== lastStart || end !== lastEnd) {
+      last = null;
+      last = bucketTime(start, end);
+      lastStart = start;
+      lastEnd = end;
+    }
+    return last;
   };
-}
-
-/** The unix-seconds column when filled, else its ISO twin (either may be what a person kept). */
-function when(get: Getter) {
-  const start = isBlank(get('start_time')) ? get('start_time_iso') : get('start_time');
-  const end = isBlank(get('end_time')) ? get('end_time_iso') : get('end_time');
-  return bucketTime(start, end);
+  return { at: (f: string[]) => { fields = f; }, get, when };
 }
 
 export const openaiDashboardUsage: CsvFormat = {
@@ -165,14 +182,16 @@ export const openaiDashboardUsage: CsvFormat = {
     return onlyTimeColumns(header) ? 0.6 : 0;
   },
   start(header) {
-    const row = getter(header);
+    const { at, get, when } = rowView(header);
     const number = ordinals();
-    return (fields): RowOutcome =>
-      number(guard(() => {
-        const get = row(fields);
-        if (isEmptyUsage(get)) return { kind: 'skip', reason: 'empty bucket' };
-        return { kind: 'records', records: [readUsage(get, when(get))] };
-      }));
+    const read = (): RowOutcome => {
+      if (isEmptyUsage(get)) return { kind: 'skip', reason: 'empty bucket' };
+      return { kind: 'records', records: [readUsage(get, when())] };
+    };
+    return (fields): RowOutcome => {
+      at(fields);
+      return number(guard(read));
+    };
   },
 };
 
@@ -187,14 +206,16 @@ export const openaiDashboardCost: CsvFormat = {
     return header.includes('amount_currency') ? 0.95 : 0.85;
   },
   start(header) {
-    const row = getter(header);
+    const { at, get, when } = rowView(header);
     const number = ordinals();
-    return (fields): RowOutcome =>
-      number(guard(() => {
-        const get = row(fields);
-        // Empty buckets carry only the time columns; check before reading the time.
-        if (isBlank(get('amount_value'))) return { kind: 'skip', reason: 'empty bucket' };
-        return readCost(get, when(get), 'amount_value');
-      }));
+    const read = (): RowOutcome => {
+      // Empty buckets carry only the time columns; check before reading the time.
+      if (isBlank(get('amount_value'))) return { kind: 'skip', reason: 'empty bucket' };
+      return readCost(get, when(), 'amount_value');
+    };
+    return (fields): RowOutcome => {
+      at(fields);
+      return number(guard(read));
+    };
   },
 };
