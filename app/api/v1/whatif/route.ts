@@ -1,7 +1,7 @@
 import { BadRequestError } from '@/lib/api/errors';
 import { withAccess } from '@/lib/api/handler';
 import { parseScenario, runScenario } from '@/lib/whatif/service';
-import { cachedView } from '@/lib/cache/view-cache';
+import { cachedJsonResponse } from '@/lib/cache/view-cache';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,5 +14,5 @@ export const POST = withAccess('viewer', async ({ req, db, access }) => {
     throw new BadRequestError('The request body is not valid JSON.');
   }
   const spec = parseScenario(body);
-  return Response.json(await cachedView(db, access.workspace.id, 'whatif', spec, () => runScenario(db, access.workspace.id, spec)));
+  return cachedJsonResponse(db, access.workspace.id, 'whatif', spec, () => runScenario(db, access.workspace.id, spec));
 });

@@ -3,7 +3,7 @@ import { parseQuery, withAccess } from '@/lib/api/handler';
 import { toCsv } from '@/lib/csv-export';
 import { explorerParamsSchema, METRIC_LABELS } from '@/lib/usage/explorer-params';
 import { toExplorerView } from '@/lib/usage/explorer-view';
-import { cachedView } from '@/lib/cache/view-cache';
+import { cachedJsonResponse, cachedView } from '@/lib/cache/view-cache';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,8 +13,8 @@ export const GET = withAccess('viewer', async ({ req, db, access }) => {
   const asCsv = url.searchParams.get('format') === 'csv';
   url.searchParams.delete('format');
   const p = parseQuery(new Request(url), explorerParamsSchema);
+  if (!asCsv) return cachedJsonResponse(db, access.workspace.id, 'usage-explorer', p, async () => toExplorerView(await getUsageExplorer(db, access.workspace.id, p)));
   const r = await cachedView(db, access.workspace.id, 'usage-explorer', p, () => getUsageExplorer(db, access.workspace.id, p));
-  if (!asCsv) return Response.json(toExplorerView(r));
   const csv = toCsv(
     [p.groupBy, 'spend_usd', 'reported_usd', 'requests', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'usd_per_1m_tokens', 'usd_per_request'],
     r.all.map((x) => [x.label, x.spend, x.reported, x.requests, x.input, x.cached, x.output, x.perMtok, x.perRequest]),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getUsageOptions } from '@/db/queries/get-usage-explorer';
 import { parseQuery, withAccess } from '@/lib/api/handler';
-import { cachedView } from '@/lib/cache/view-cache';
+import { cachedJsonResponse } from '@/lib/cache/view-cache';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,5 +11,5 @@ const schema = z.object({ from: day, to: day });
 /** The values the Usage explorer's filters offer (models, providers, projects, keys; users seen in the range). */
 export const GET = withAccess('viewer', async ({ req, db, access }) => {
   const q = parseQuery(req, schema);
-  return Response.json({ options: await cachedView(db, access.workspace.id, 'usage-options', q, () => getUsageOptions(db, access.workspace.id, q)) });
+  return cachedJsonResponse(db, access.workspace.id, 'usage-options', q, async () => ({ options: await getUsageOptions(db, access.workspace.id, q) }));
 });

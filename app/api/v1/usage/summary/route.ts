@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GROUP_BY, getUsageSummary } from '@/db/queries/get-usage-summary';
 import { parseQuery, withAccess } from '@/lib/api/handler';
-import { cachedView } from '@/lib/cache/view-cache';
+import { cachedJsonResponse } from '@/lib/cache/view-cache';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,5 +12,5 @@ const schema = z.object({ from: day.optional(), to: day.optional(), groupBy: z.e
 export const GET = withAccess('viewer', async ({ req, db, access }) => {
   const q = parseQuery(req, schema);
   const opts = { from: q.from, to: q.to, groupBy: q.groupBy ?? q['group-by'] };
-  return Response.json(await cachedView(db, access.workspace.id, 'usage-summary', opts, () => getUsageSummary(db, access.workspace.id, opts)));
+  return cachedJsonResponse(db, access.workspace.id, 'usage-summary', opts, () => getUsageSummary(db, access.workspace.id, opts));
 });
