@@ -54,13 +54,13 @@ export async function getPriceHistory(db: Db, workspaceId: string, modelId: stri
     order by p.provider_id, s.effective_from`);
 }
 
-/** Model strings seen in this workspace's usage that match no catalog model, with how much usage they carry. */
+/** Model strings seen in this workspace's usage that match no catalog model, with how much usage they carry (from the model rollup). */
 export async function getUnmappedModels(db: Db, workspaceId: string) {
   return rows<{ raw_model: string; provider_id: string | null; rows: number; input_tokens: string; output_tokens: string; first_day: string; last_day: string }>(db, sql`
-    select raw_model, max(provider_id) as provider_id, count(*)::int as rows, sum(input_tokens)::text as input_tokens, sum(output_tokens)::text as output_tokens,
-      min(day)::text as first_day, max(day)::text as last_day
-    from usage where workspace_id = ${workspaceId} and model_id is null and price_status = 'unmapped'
-    group by raw_model order by count(*) desc, raw_model limit 500`);
+    select raw_model, max(nullif(provider_id, '')) as provider_id, sum(unpriced_rows)::int as rows, sum(input_tokens)::text as input_tokens,
+      sum(output_tokens)::text as output_tokens, min(day)::text as first_day, max(day)::text as last_day
+    from usage_daily_model where workspace_id = ${workspaceId} and model_id is null
+    group by raw_model having sum(unpriced_rows) > 0 order by sum(unpriced_rows) desc, raw_model limit 500`);
 }
 
 /** GPU prices and published throughput: reference rows and this workspace's own (its own listed first). */

@@ -8,6 +8,7 @@ import type { TestDatabase } from '@/db/testing';
 import { createTestDatabase, testEngines } from '@/db/testing';
 import { addCatalogModel, importPriceFile, mapModel, previewReprice, repriceWorkspace, setDiscount, setOverride } from '@/lib/pricing/service';
 import { ingestBytes } from './helpers/ingest';
+import { getUnmappedModels } from '@/db/queries/price-book';
 
 const HEADER = 'start_time,end_time,start_time_iso,end_time_iso,project_id,num_model_requests,model,batch,input_tokens,output_tokens';
 const row = (d: string, model: string, input: number, output: number) => {
@@ -59,7 +60,9 @@ describe.each(testEngines())('price book on %s', (engine) => {
     const s = await ingestBytes(t, ws, 'ft.csv', [HEADER, row('2024-07-02', 'acme-ft-35', 1_000_000, 0)].join('\n'));
     expect(s.unmappedModels).toEqual([{ rawModel: 'acme-ft-35', rows: 1 }]);
     expect(await total(ws)).toBe('0.8');
+    expect((await getUnmappedModels(t.db, ws)).map((u) => [u.raw_model, u.rows, u.input_tokens, u.first_day])).toEqual([['acme-ft-35', 1, '1000000', '2024-07-02']]);
     expect(await mapModel(t, ws, actor, 'acme-ft-35', 'gpt-3.5-turbo-0125')).toEqual({ rows: 1, days: 1 });
+    expect(await getUnmappedModels(t.db, ws)).toEqual([]);
     expect(await total(ws)).toBe('1.1'); // + 1M input at the override's $0.30
     const [r] = await rows<{ status: string; model: string }>(t.db, sql`select price_status as status, model_id as model from usage where workspace_id = ${ws} and raw_model = 'acme-ft-35'`);
     expect(r).toEqual({ status: 'priced', model: 'gpt-3.5-turbo-0125' });
