@@ -16,7 +16,7 @@ import { FormatError, headerHash, parseUsage } from './parse';
 import type { SourceInfo } from './source';
 import { createPricer } from './costing';
 import type { StagedBatch } from './stage-row';
-import { createStager, DELTA_COLUMNS, USAGE_COLUMNS } from './stage-row';
+import { createStager, DELTA_COLUMNS, PendingDelta, USAGE_COLUMNS } from './stage-row';
 import { decodeSource, SourceError } from './source';
 import type { UsageRecord } from './types';
 import type { IngestSummary } from './summary';
@@ -112,6 +112,11 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
       // the COPY fail with a unique violation, and the batch goes again through the stage with ON CONFLICT).
       const usedDays = new Set((await s.query<{ day: string }>('select distinct day::text as day from usage_daily where workspace_id = $1', [input.workspaceId])).map((d) => d.day));
       let staged = false;
+      const pending = new PendingDelta();
+      const writeDelta = async (before?: string) => {
+        const d = pending.take(before);
+        if (d) await s.copyCsv('ingest_delta', DELTA_COLUMNS, d);
+      };
       const viaStage = async (b: StagedBatch, mode: BatchMode) => {
         if (!staged) { await s.query(CREATE_STAGE); staged = true; }
         await s.copyCsv('ingest_stage', USAGE_COLUMNS, b.usage);
@@ -135,14 +140,11 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
       const load = async (b: StagedBatch) => {
         batches++;
         const mode: BatchMode = b.days.some((d) => usedDays.has(d)) ? 'probe' : 'fresh';
-        if (mode === 'fresh' && b.result && b.delta !== null) {
+        if (mode === 'fresh' && b.result && b.groups) {
           await s.query('savepoint ingest_batch');
           try {
             await s.copyCsv('usage', USAGE_COLUMNS, b.usage);
-            if (b.delta) await s.copyCsv('ingest_delta', DELTA_COLUMNS, b.delta);
             await s.query('release savepoint ingest_batch');
-            totals.add(b.result);
-            return;
           } catch (e) {
             if ((e as { code?: string }).code !== '23505') throw e;
             // A key seen before in this file (this batch or an earlier one): again with the probe and ON CONFLICT.
@@ -150,6 +152,11 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
             await s.query('rollback to savepoint ingest_batch');
             return viaStage(b, 'merge');
           }
+          totals.add(b.result);
+          // The batch's delta joins what is held; days before its last one are over, and go to ingest_delta.
+          pending.add(b.groups);
+          await writeDelta(b.days.reduce((a, d) => (d > a ? d : a)));
+          return;
         }
         return viaStage(b, mode);
       };
@@ -184,9 +191,11 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
       }
       await flush();
       await inFlight;
+      await writeDelta();
+      mark(`read, parse, cost and insert in ${batches} batches (${fallbacks} re-run for repeated keys; waited ${Math.round(waitMs)} ms on the database)`);
       // Every rollup grows by what this upload added, in the same transaction.
       for (const q of applyDeltaSql()) await s.query(q, [input.workspaceId]);
-      mark(`read, parse, cost, insert and roll up in ${batches} batches (${fallbacks} re-run for repeated keys; waited ${Math.round(waitMs)} ms on the database)`);
+      mark('every rollup grown by the delta');
       input.onProgress?.({ bytes: bytesSeen, rows: summary.rowsRead });
       Object.assign(summary, { format: meta.format ?? null, formatLabel: meta.label ?? null, bytes: info.bytes ?? bytesSeen, encoding: info.encoding ?? null, gzip: info.gzip ?? false });
 
