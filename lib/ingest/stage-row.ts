@@ -44,7 +44,9 @@ type Model = {
   /** The line's `provider_id,price_provider,raw_model,model_id,` for the last provider seen with this model. */
   middleProvider: string | null | undefined; middle: Uint8Array;
   /** This batch's groups of the model for the last (day, provider, reported or not) seen, by project, key and user. */
-  slotKey: string; slot: Slot | null; slots: Map<string, Slot>;
+  slotDay: string; slotProvider: string | null; slotReported: boolean; slot: Slot | null; slots: Map<string, Slot>;
+  /** The row key's input up to the model (family, time, granularity, provider), for the last of those seen. */
+  keyTime: number; keyGranularity: string; keyProvider: string | null; keyHead: string;
 };
 
 type Slot = Map<string, Map<string, Map<string, Group>>>;
@@ -126,7 +128,7 @@ export function createStager(o: StagerOptions): Stager {
       m = {
         rawModel: r.rawModel, modelId, vendorProvider: vendor ? FIRST_PARTY_PROVIDER[vendor] ?? null : null, rawCsv: csvText(r.rawModel),
         modelCsv: csvText(modelId), tariffDay: '', tariffProvider: null, tariff: null, middleProvider: undefined, middle: new Uint8Array(0),
-        slotKey: '', slot: null, slots: new Map(),
+        slotDay: '', slotProvider: null, slotReported: false, slot: null, slots: new Map(), keyTime: NaN, keyGranularity: '', keyProvider: null, keyHead: '',
       };
       models.set(r.rawModel, m);
     }
@@ -158,9 +160,11 @@ export function createStager(o: StagerOptions): Stager {
 
     // The delta's group: (day, provider, model, reported or not) is nearly always the model's last one; then three
     // lookups by short strings instead of hashing one long composed key per row.
-    const sk = `${day}\u0000${provider ?? ''}\u0000${reported === null ? '' : 'r'}`;
-    if (m.slotKey !== sk || m.slot === null) {
-      m.slotKey = sk;
+    if (m.slot === null || m.slotDay !== day || m.slotProvider !== provider || m.slotReported !== (reported !== null)) {
+      m.slotDay = day;
+      m.slotProvider = provider;
+      m.slotReported = reported !== null;
+      const sk = `${day}\u0000${provider ?? ''}\u0000${reported === null ? '' : 'r'}`;
       let slot = m.slots.get(sk);
       if (!slot) { slot = new Map(); m.slots.set(sk, slot); }
       m.slot = slot;
@@ -204,7 +208,13 @@ export function createStager(o: StagerOptions): Stager {
 
     if (m.middleProvider !== provider) { m.middleProvider = provider; m.middle = Buffer.from(`,${providerCsv(provider)},${providerCsv(priceProvider)},${m.rawCsv},${m.modelCsv},`); }
     out.bytes(prefix);
-    out.uuidLatin1(crypto.hash('sha256', rowKeyInput(family, iso, r), 'binary'));
+    if (m.keyTime !== time || m.keyGranularity !== r.granularity || m.keyProvider !== r.providerId) {
+      m.keyTime = time;
+      m.keyGranularity = r.granularity;
+      m.keyProvider = r.providerId;
+      m.keyHead = rowKeyHead(family, iso, r);
+    }
+    out.uuidLatin1(crypto.hash('sha256', `${m.keyHead}${rowKeyTail(r)}`, 'binary'));
     out.bytes(isoDay);
     out.text(r.granularity);
     out.bytes(m.middle);
@@ -365,7 +375,16 @@ export function rowKey(family: string, iso: string, r: UsageRecord): string {
 }
 
 function rowKeyInput(family: string, iso: string, r: UsageRecord): string {
-  return `${family}\u001f${iso}\u001f${r.granularity}\u001f${r.providerId ?? ''}\u001f${r.rawModel}\u001f${r.project}\u001f${r.apiKey}\u001f${r.userRef}\u001f${r.batch ? 'b' : ''}\u001f${r.keyExtra ?? ''}`;
+  return `${rowKeyHead(family, iso, r)}${rowKeyTail(r)}`;
+}
+
+/** The row key's input in two parts: the head repeats row after row (one model, one bucket), the tail hardly. */
+function rowKeyHead(family: string, iso: string, r: UsageRecord): string {
+  return `${family}\u001f${iso}\u001f${r.granularity}\u001f${r.providerId ?? ''}\u001f${r.rawModel}\u001f`;
+}
+
+function rowKeyTail(r: UsageRecord): string {
+  return `${r.project}\u001f${r.apiKey}\u001f${r.userRef}\u001f${r.batch ? 'b' : ''}\u001f${r.keyExtra ?? ''}`;
 }
 
 /** A text field for COPY csv: NULL is empty and unquoted, every string is quoted (so '' stays an empty string). */

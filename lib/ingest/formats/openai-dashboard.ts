@@ -43,27 +43,31 @@ export function isEmptyUsage(get: Getter): boolean {
   return true;
 }
 
+/** The last service tier seen and its key extra: one string per tier, not per row. */
+let lastTier = '';
+let lastTierExtra: string | undefined;
+
 /** One usage result (API) or row (dashboard CSV). `input_tokens` already includes the cached ones. */
 export function readUsage(get: Getter, when: { occurredAt: Date; granularity: Granularity }): UsageRecord {
   const inputTokens = count(get('input_tokens'), 'input_tokens');
   const cachedInputTokens = count(get('input_cached_tokens'), 'input_cached_tokens');
   if (cachedInputTokens > inputTokens) throw new ValueError(`input_cached_tokens (${cachedInputTokens}) exceeds input_tokens (${inputTokens})`);
   const tier = text(get('service_tier'));
-  return record({
-    occurredAt: when.occurredAt, granularity: when.granularity,
-    providerId: 'openai',
-    rawModel: text(get('model')) || UNATTRIBUTED,
-    project: text(get('project_id')),
-    apiKey: text(get('api_key_id')),
-    userRef: text(get('user_id')),
-    requests: count(get('num_model_requests'), 'num_model_requests'),
-    inputTokens,
-    cachedInputTokens,
-    outputTokens: count(get('output_tokens'), 'output_tokens'),
-    batch: flag(get('batch'), 'batch'),
-    // With group_by=service_tier one bucket holds a row per tier that is otherwise identical.
-    ...(tier ? { keyExtra: `service_tier=${tier}` } : {}),
-  });
+  // With group_by=service_tier one bucket holds a row per tier that is otherwise identical.
+  if (tier !== lastTier) { lastTier = tier; lastTierExtra = tier ? `service_tier=${tier}` : undefined; }
+  const rawModel = text(get('model')) || UNATTRIBUTED;
+  const project = text(get('project_id'));
+  const apiKey = text(get('api_key_id'));
+  const userRef = text(get('user_id'));
+  const requests = count(get('num_model_requests'), 'num_model_requests');
+  const outputTokens = count(get('output_tokens'), 'output_tokens');
+  const batch = flag(get('batch'), 'batch');
+  // The record written out in full, in record()'s field order (not record() over a literal with a spread): this runs
+  // once per row of multi-million-row exports.
+  return {
+    occurredAt: when.occurredAt, granularity: when.granularity, providerId: 'openai', rawModel, project, apiKey, userRef, requests, inputTokens,
+    cachedInputTokens, outputTokens, batch, reportedCostUsd: null, keyExtra: lastTierExtra,
+  };
 }
 
 /**
