@@ -7,14 +7,17 @@ import { rows } from '@/db/client';
  * versions of its data and of the shared reference data (`data_versions`, bumped by triggers in the same transaction
  * as every write the views read, migration 0008), today's date (views anchor on it), the view and its parameters. So
  * an entry is never stale: any change makes a new key, and the old entry ages out. Concurrent identical requests share
- * one computation (single flight). Reading the versions is one primary-key lookup.
+ * one computation (single flight). Reading the versions is one primary-key lookup. Bounded by entries and by size.
  *
  * `FRONTIER_VIEW_CACHE=off` turns it off (the load test measures both ways).
  */
 const MAX_ENTRIES = Number(process.env.FRONTIER_VIEW_CACHE_ENTRIES ?? 200);
+/** The entries' total size (characters of their JSON) stays under this: a year of reconciliation rows is megabytes. */
+const MAX_CHARS = Number(process.env.FRONTIER_VIEW_CACHE_MB ?? 64) * 1024 * 1024;
 const NIL = '00000000-0000-0000-0000-000000000000';
 
-const entries = new Map<string, unknown>();
+const entries = new Map<string, { value: unknown; chars: number }>();
+let totalChars = 0;
 const inflight = new Map<string, Promise<unknown>>();
 export const viewCacheStats = { hits: 0, misses: 0 };
 
@@ -29,13 +32,13 @@ async function versionKey(db: Db, workspaceId: string): Promise<string> {
 export async function cachedView<T>(db: Db, workspaceId: string, view: string, params: unknown, compute: () => Promise<T>): Promise<T> {
   if (!viewCacheEnabled()) return compute();
   const key = `${workspaceId}|${await versionKey(db, workspaceId)}|${new Date().toISOString().slice(0, 10)}|${view}|${JSON.stringify(params)}`;
-  if (entries.has(key)) {
-    const value = entries.get(key) as T;
+  const found = entries.get(key);
+  if (found) {
     // Most recently used last: Map keeps insertion order, so the first key is the one to evict.
     entries.delete(key);
-    entries.set(key, value);
+    entries.set(key, found);
     viewCacheStats.hits++;
-    return value;
+    return found.value as T;
   }
   const running = inflight.get(key);
   if (running) {
@@ -44,8 +47,16 @@ export async function cachedView<T>(db: Db, workspaceId: string, view: string, p
   }
   viewCacheStats.misses++;
   const p = compute().then((value) => {
-    entries.set(key, value);
-    while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    const chars = typeof value === 'string' ? value.length : JSON.stringify(value)?.length ?? 0;
+    if (chars <= MAX_CHARS / 4) {
+      entries.set(key, { value, chars });
+      totalChars += chars;
+      while (entries.size > MAX_ENTRIES || totalChars > MAX_CHARS) {
+        const oldest = entries.keys().next().value!;
+        totalChars -= entries.get(oldest)!.chars;
+        entries.delete(oldest);
+      }
+    }
     return value;
   }).finally(() => inflight.delete(key));
   inflight.set(key, p);
@@ -55,6 +66,7 @@ export async function cachedView<T>(db: Db, workspaceId: string, view: string, p
 /** For tests. */
 export function clearViewCache() {
   entries.clear();
+  totalChars = 0;
   inflight.clear();
   viewCacheStats.hits = 0;
   viewCacheStats.misses = 0;
