@@ -10,17 +10,30 @@ const HEX_HI = Uint8Array.from(HEX, (h) => h.charCodeAt(0));
 const HEX_LO = Uint8Array.from(HEX, (h) => h.charCodeAt(1));
 
 export class CopyWriter {
-  private buf = Buffer.allocUnsafe(CHUNK);
+  private buf: Buffer = Buffer.allocUnsafe(CHUNK);
   private pos = 0;
   private chunks: Buffer[] = [];
   private total = 0;
+  /** Chunks given back once their COPY is done: memory stays a few batches' worth whatever the garbage collector does. */
+  private spare: Buffer[] = [];
 
   /** Room for `n` more bytes in the current chunk. */
   private room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
     if (this.pos > 0) { this.chunks.push(this.buf.subarray(0, this.pos)); this.total += this.pos; }
-    this.buf = Buffer.allocUnsafe(Math.max(CHUNK, n));
+    this.buf = this.fresh(n);
     this.pos = 0;
+  }
+
+  private fresh(n = 0): Buffer {
+    return n <= CHUNK && this.spare.length ? this.spare.pop()! : Buffer.allocUnsafe(Math.max(CHUNK, n));
+  }
+
+  /** Chunks from take() whose COPY has finished (the server has read them): their memory is written again. */
+  recycle(chunks: readonly Buffer[]): void {
+    for (const c of chunks) {
+      if (c.byteOffset === 0 && c.buffer.byteLength === CHUNK && this.spare.length < 16) this.spare.push(Buffer.from(c.buffer, 0, CHUNK));
+    }
   }
 
   /** A string as it is (the caller quotes it if CSV needs that). */
@@ -112,8 +125,7 @@ export class CopyWriter {
 
   /** Everything written so far, as chunks to send in order; the writer starts again empty. */
   take(): Buffer[] {
-    if (this.pos > 0) { this.chunks.push(this.buf.subarray(0, this.pos)); this.buf = this.buf.subarray(this.pos); }
-    if (this.buf.length < 4096) this.buf = Buffer.allocUnsafe(CHUNK);
+    if (this.pos > 0) { this.chunks.push(this.buf.subarray(0, this.pos)); this.buf = this.fresh(); }
     const out = this.chunks;
     this.chunks = [];
     this.total = 0;

@@ -168,7 +168,8 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
         const t0 = performance.now();
         await inFlight;
         waitMs += performance.now() - t0;
-        inFlight = load(b);
+        // Once in, the batch's bytes are written again by a later batch (not left for the garbage collector).
+        inFlight = load(b).then(() => stage!.recycle(b));
         inFlight.catch(() => {}); // surfaced by the next await
       };
       let lastProgress = 0;

@@ -35,7 +35,12 @@ export type StagedBatch = {
   days: string[];
 };
 
-export type Stager = ((r: UsageRecord) => void) & { rows(): number; take(): StagedBatch };
+export type Stager = ((r: UsageRecord) => void) & {
+  rows(): number;
+  take(): StagedBatch;
+  /** A taken batch's COPY is done: its bytes' memory may be written again. */
+  recycle(b: StagedBatch): void;
+};
 
 type Model = {
   rawModel: string; modelId: string | null; vendorProvider: string | null; rawCsv: string; modelCsv: string;
@@ -254,7 +259,7 @@ export function createStager(o: StagerOptions): Stager {
     day = '';
     return batch;
   };
-  return Object.assign(stage, { rows: () => count, take });
+  return Object.assign(stage, { rows: () => count, take, recycle: (b: StagedBatch) => out.recycle(b.usage) });
 }
 
 /** A group's cost at 12 decimals. */
