@@ -1,0 +1,161 @@
+import type { BatchResult } from '@/db/queries/ingest-sql';
+import { CREATE_DELTA, RECONCILIATION_MEASURES } from '@/db/rollups';
+import { decimal12 } from './costing';
+
+/**
+ * The upload's rollup delta added up in Node: the rows of `ingest_delta` (db/rollups.ts) for the batches COPYed straight
+ * into usage, grouped by every dimension any rollup has (and whether the row carried a reported cost), as deltaInsert
+ * groups an INSERT's RETURNING rows in SQL. The stager (stage-row.ts) fills a batch's groups; PendingDelta holds them
+ * across batches until their days are over.
+ */
+
+/** What a group needs of its model: the raw string and both as CSV fields. */
+export type GroupModel = { rawModel: string; rawCsv: string; modelCsv: string };
+
+export type Group = {
+  day: string; provider: string; model: GroupModel; project: string; apiKey: string; userRef: string; hasReported: boolean;
+  rows: number; requests: number; inputTokens: number; cachedInputTokens: number; outputTokens: number; reported: bigint | null;
+  /** Whether any row had a cost; the sum at 12 decimals, plus `units` of 10^-(unitScale + 6) not yet added in (costUnits). */
+  costed: boolean; cost: bigint; units: number; unitScale: number;
+  unpriced: number; noPrice: number; unmapped: number; backdated: number; costOnly: number; batchRows: number;
+};
+
+/**
+ * The delta's measures as db/rollups.ts declares them, each with how a group here holds it. When the declaration
+ * changes (a new measure, a different aggregate), batches go the SQL way (deltaInsert) until this table follows.
+ */
+const MEASURES: Record<string, (g: Held) => string> = {
+  'rows:count(*)': (g) => String(g.rows),
+  'requests:sum(requests)': (g) => String(g.requests),
+  'input_tokens:sum(input_tokens)': (g) => String(g.inputTokens),
+  'cached_input_tokens:sum(cached_input_tokens)': (g) => String(g.cachedInputTokens),
+  'output_tokens:sum(output_tokens)': (g) => String(g.outputTokens),
+  'cost:sum(cost)': (g) => (g.cost === null ? '' : decimal12(g.cost)),
+  'reported_cost:sum(reported_cost)': (g) => (g.reported === null ? '' : decimal12(g.reported)),
+  "unpriced_rows:count(*) filter (where price_status in ('no_price', 'unmapped'))": (g) => String(g.unpriced),
+  "no_price_rows:count(*) filter (where price_status = 'no_price')": (g) => String(g.noPrice),
+  "unmapped_rows:count(*) filter (where price_status = 'unmapped')": (g) => String(g.unmapped),
+  "backdated_rows:count(*) filter (where price_status = 'backdated')": (g) => String(g.backdated),
+  "cost_only_rows:count(*) filter (where price_status in ('cost_only', 'not_usage'))": (g) => String(g.costOnly),
+  'batch_rows:count(*) filter (where batch)': (g) => String(g.batchRows),
+};
+const DELTA_DIMS = ['day', 'provider_id', 'raw_model', 'model_id', 'project', 'api_key', 'user_ref', 'has_reported'];
+export const DELTA_COLUMNS = [...DELTA_DIMS, ...RECONCILIATION_MEASURES.map((m) => m.col)];
+const measureWriters = RECONCILIATION_MEASURES.map((m) => MEASURES[`${m.col}:${m.agg}`]);
+/** Whether this file aggregates the delta exactly as db/rollups.ts's deltaInsert does. */
+export const NODE_DELTA = measureWriters.every(Boolean) && CREATE_DELTA.includes(`${DELTA_DIMS.map((c) => `${c} ${c === 'day' ? 'date' : c === 'has_reported' ? 'boolean' : 'text'}`).join(', ')},`);
+
+/** A group's cost at 12 decimals. */
+export function groupCost(g: Group): bigint {
+  return g.units === 0 ? g.cost : g.cost + BigInt(g.units) * 10n ** BigInt(6 - g.unitScale);
+}
+
+/** The batch's totals from its groups; null (and no groups) when a sum left the exact range of a double. */
+export function summarize(groups: Group[]): { groups: Group[] | null; result: BatchResult | null } {
+  if (!NODE_DELTA) return { groups: null, result: null };
+  let inserted = 0;
+  let requests = 0n;
+  let inputTokens = 0n;
+  let cachedInputTokens = 0n;
+  let outputTokens = 0n;
+  let cost: bigint | null = null;
+  let reported: bigint | null = null;
+  let first: string | null = null;
+  let last: string | null = null;
+  let backdated = 0;
+  const unmapped = new Map<string, number>();
+  const unpriced = new Map<string, { rawModel: string; providerId: string | null; rows: number }>();
+  for (const g of groups) {
+    // Integer sums in a double are exact while they stay below 2^53 (each step rounds up if anything did).
+    if (Math.max(g.requests, g.inputTokens, g.cachedInputTokens, g.outputTokens) > Number.MAX_SAFE_INTEGER) return { groups: null, result: null };
+    inserted += g.rows;
+    requests += BigInt(g.requests);
+    inputTokens += BigInt(g.inputTokens);
+    cachedInputTokens += BigInt(g.cachedInputTokens);
+    outputTokens += BigInt(g.outputTokens);
+    if (g.costed) cost = (cost ?? 0n) + groupCost(g);
+    if (g.reported !== null) reported = reported === null ? g.reported : reported + g.reported;
+    if (first === null || g.day < first) first = g.day;
+    if (last === null || g.day > last) last = g.day;
+    backdated += g.backdated;
+    if (g.unmapped) unmapped.set(g.model.rawModel, (unmapped.get(g.model.rawModel) ?? 0) + g.unmapped);
+    if (g.noPrice) {
+      const key = `${g.model.rawModel}\u0000${g.provider}`;
+      const had = unpriced.get(key);
+      if (had) had.rows += g.noPrice;
+      else unpriced.set(key, { rawModel: g.model.rawModel, providerId: g.provider || null, rows: g.noPrice });
+    }
+  }
+  return {
+    groups,
+    result: {
+      inserted, requests: String(requests), input_tokens: String(inputTokens), cached_input_tokens: String(cachedInputTokens), output_tokens: String(outputTokens),
+      cost: cost === null ? null : decimal12(cost), reported_cost: reported === null ? null : decimal12(reported), first_day: first, last_day: last, backdated,
+      unmapped: [...unmapped].map(([rawModel, rows]) => ({ rawModel, rows })), unpriced: [...unpriced.values()],
+    },
+  };
+}
+
+/** A delta row held across batches: sums in BigInt (many batches add up), the cost at 12 decimals. */
+type Held = {
+  day: string; provider: string; model: GroupModel; project: string; apiKey: string; userRef: string; hasReported: boolean;
+  rows: number; requests: bigint; inputTokens: bigint; cachedInputTokens: bigint; outputTokens: bigint; cost: bigint | null; reported: bigint | null;
+  unpriced: number; noPrice: number; unmapped: number; backdated: number; costOnly: number; batchRows: number;
+};
+
+/**
+ * The rollup delta of the batches already in usage, held until their days are over (exports come in time order) and
+ * then written for `ingest_delta`: a group that spans several batches becomes one delta row instead of one per batch,
+ * and the rollups at the end of the upload have that much less to add. Holds about a day of groups.
+ */
+export class PendingDelta {
+  private held = new Map<string, Held>();
+
+  add(groups: readonly Group[]): void {
+    for (const g of groups) {
+      const key = `${g.day}\u0000${g.provider}\u0000${g.model.rawModel}\u0000${g.project}\u0000${g.apiKey}\u0000${g.userRef}\u0000${g.hasReported}`;
+      const cost = g.costed ? groupCost(g) : null;
+      const h = this.held.get(key);
+      if (!h) {
+        this.held.set(key, {
+          day: g.day, provider: g.provider, model: g.model, project: g.project, apiKey: g.apiKey, userRef: g.userRef, hasReported: g.hasReported,
+          rows: g.rows, requests: BigInt(g.requests), inputTokens: BigInt(g.inputTokens), cachedInputTokens: BigInt(g.cachedInputTokens),
+          outputTokens: BigInt(g.outputTokens), cost, reported: g.reported, unpriced: g.unpriced, noPrice: g.noPrice, unmapped: g.unmapped,
+          backdated: g.backdated, costOnly: g.costOnly, batchRows: g.batchRows,
+        });
+        continue;
+      }
+      h.rows += g.rows;
+      h.requests += BigInt(g.requests);
+      h.inputTokens += BigInt(g.inputTokens);
+      h.cachedInputTokens += BigInt(g.cachedInputTokens);
+      h.outputTokens += BigInt(g.outputTokens);
+      if (cost !== null) h.cost = (h.cost ?? 0n) + cost;
+      if (g.reported !== null) h.reported = (h.reported ?? 0n) + g.reported;
+      h.unpriced += g.unpriced;
+      h.noPrice += g.noPrice;
+      h.unmapped += g.unmapped;
+      h.backdated += g.backdated;
+      h.costOnly += g.costOnly;
+      h.batchRows += g.batchRows;
+    }
+  }
+
+  /** CSV (DELTA_COLUMNS) of the held groups of days before `day`, or of all; they are no longer held. */
+  take(before?: string): string {
+    const out: string[] = [];
+    for (const [key, g] of this.held) {
+      if (before !== undefined && g.day >= before) continue;
+      out.push(`${g.day},${csvText(g.provider)},${g.model.rawCsv},${g.model.modelCsv},${csvText(g.project)},${csvText(g.apiKey)},${csvText(g.userRef)},${g.hasReported ? 't' : 'f'},${measureWriters.map((w) => w!(g)).join(',')}`);
+      this.held.delete(key);
+    }
+    return out.length ? `${out.join('\n')}\n` : '';
+  }
+}
+
+
+/** A text field for COPY csv: NULL is empty and unquoted, every string is quoted (so '' stays an empty string). */
+export function csvText(v: string | null): string {
+  if (v === null) return '';
+  return v.indexOf('"') < 0 ? `"${v}"` : `"${v.replace(/"/g, '""')}"`;
+}
