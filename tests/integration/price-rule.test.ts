@@ -7,7 +7,7 @@ import type { TestDatabase } from '@/db/testing';
 import { createTestDatabase, testEngines } from '@/db/testing';
 import type { PriceCandidate, ProviderDiscount } from '@/lib/pricing/in-force';
 import { priceInForce } from '@/lib/pricing/in-force';
-import { setDiscount, setOverride } from '@/lib/pricing/service';
+import { importPriceFile, setDiscount, setOverride } from '@/lib/pricing/service';
 
 /**
  * The SQL function that ingestion and re-pricing run and the pure, table-tested rule in lib/pricing/in-force.ts
@@ -24,6 +24,11 @@ describe.each(testEngines())('price-in-force SQL agrees with the pure rule on %s
     await setOverride(t, ws, actor, { modelId: 'llama-3-70b-instruct', providerId: 'groq', inputPerMtok: '0.5', outputPerMtok: '0.7', effectiveFrom: '2025-01-01' });
     await setDiscount(t, ws, actor, { providerId: 'openai', percent: '12.5', effectiveFrom: '2024-09-01' });
     await setDiscount(t, ws, actor, { providerId: 'groq', percent: '10', effectiveFrom: '2024-01-01' });
+    // Two reference sheets of one date for one pair, differing only in price: a tie both must break the same way (by
+    // source, then the greater sheet id), as the price in force from that day and as the backdated price before it.
+    for (const price of ['0.20', '0.30']) {
+      await importPriceFile(t, { workspaceId: null, filename: `tie-${price}.csv`, actor, text: `model,provider,input_per_mtok,output_per_mtok,effective_from\nclaude-3-haiku-20240307,anthropic,${price},1.25,2024-01-01\n` });
+    }
   });
   afterAll(async () => t?.destroy());
 
@@ -31,7 +36,15 @@ describe.each(testEngines())('price-in-force SQL agrees with the pure rule on %s
     ['gpt-3.5-turbo-0125', 'openai'], ['gpt-4o-2024-08-06', 'openai'], ['llama-3-70b-instruct', 'groq'],
     ['llama-3-70b-instruct', 'together_ai'], ['gpt-3.5-turbo-0613', 'openai'], ['claude-3-haiku-20240307', 'anthropic'],
   ];
-  const days = ['2023-05-01', '2024-06-16', '2024-06-17', '2024-08-31', '2024-09-01', '2024-12-31', '2025-01-01', '2026-07-23', '2026-07-24', '2026-11-01'];
+  const days = ['2023-05-01', '2024-01-01', '2024-02-15', '2024-06-16', '2024-06-17', '2024-08-31', '2024-09-01', '2024-12-31', '2025-01-01', '2026-07-23', '2026-07-24', '2026-11-01'];
+
+  test('the tie is real: two reference sheets of 2024-01-01 price the pair, and the greater sheet id wins on both sides', async () => {
+    const ties = await rows<{ id: string; i: string }>(t.db, sql`select s.id::text as id, p.input_per_mtok::text as i from prices p join price_sheets s on s.id = p.sheet_id
+      where s.workspace_id is null and s.effective_from = '2024-01-01' and p.model_id = 'claude-3-haiku-20240307' and p.provider_id = 'anthropic' order by s.id desc`);
+    expect(ties).toHaveLength(2);
+    const [r] = await rows<{ i: string }>(t.db, sql`select input_per_mtok::text as i from frontier_price_in_force(${ws}::uuid, 'claude-3-haiku-20240307', 'anthropic', '2024-02-15'::date)`);
+    expect(Number(r!.i)).toBe(Number(ties[0]!.i));
+  });
 
   test.each(pairs)('%s on %s', async (model, provider) => {
     const cand = await rows<Record<string, string | boolean | null>>(t.db, sql`
