@@ -28,10 +28,13 @@ export type ExplorerRow = { key: string; label: string; spend: string; reported:
 function where(workspaceId: string, p: ExplorerParams, range: { from: string; to: string }): SQL {
   const parts: SQL[] = [sql`d.workspace_id = ${workspaceId}`, sql`d.day between ${range.from}::date and ${range.to}::date`];
   if (p.model.length) parts.push(sql`coalesce(d.model_id, d.raw_model) in ${p.model}`);
-  if (p.provider.length) parts.push(sql`coalesce(nullif(d.provider_id, ''), '(unknown)') in ${p.provider}`);
-  if (p.project.length) parts.push(sql`coalesce(nullif(d.project, ''), '(none)') in ${p.project}`);
-  if (p.key.length) parts.push(sql`coalesce(nullif(d.api_key, ''), '(none)') in ${p.key}`);
-  if (p.user.length) parts.push(sql`coalesce(nullif(d.user_ref, ''), '(none)') in ${p.user}`);
+  // Each filter also names its column plainly (with '' for the shown '(none)'/'(unknown)'): the rollups keyed or indexed
+  // by that column (users, keys, projects) then read one range instead of every row of the period.
+  const plain = (values: string[], empty: string) => [...new Set([...values, ...(values.includes(empty) ? [''] : [])])];
+  if (p.provider.length) parts.push(sql`coalesce(nullif(d.provider_id, ''), '(unknown)') in ${p.provider} and d.provider_id in ${plain(p.provider, '(unknown)')}`);
+  if (p.project.length) parts.push(sql`coalesce(nullif(d.project, ''), '(none)') in ${p.project} and d.project in ${plain(p.project, '(none)')}`);
+  if (p.key.length) parts.push(sql`coalesce(nullif(d.api_key, ''), '(none)') in ${p.key} and d.api_key in ${plain(p.key, '(none)')}`);
+  if (p.user.length) parts.push(sql`coalesce(nullif(d.user_ref, ''), '(none)') in ${p.user} and d.user_ref in ${plain(p.user, '(none)')}`);
   return sql.join(parts, sql` and `);
 }
 
