@@ -107,7 +107,7 @@ export async function getYourUsage(db: Db, workspaceId: string, period: '30d' | 
   const byModel = await rows<{ model_id: string; name: string; spend: string | null; input: string; output: string }>(db, sql`
     select d.model_id, m.name, sum(d.cost)::text as spend, sum(d.input_tokens)::text as input, sum(d.output_tokens)::text as output
     from ${rollupSource(workspaceId, { from, to: last.last }, { dims: ['model'] })} d join models m on m.id = d.model_id
-    group by 1, 2 order by sum(d.cost) desc nulls last`);
+    group by 1, 2 having sum(d.rows) <> 0 order by sum(d.cost) desc nulls last`);
   const total = byModel.reduce((s, r) => s.plus(r.spend ?? 0), new D(0));
   const input = byModel.reduce((s, r) => s + Number(r.input), 0);
   const output = byModel.reduce((s, r) => s + Number(r.output), 0);

@@ -38,7 +38,7 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 async function topOf(db: Db, workspaceId: string, range: { from: string; to: string }, dim: 'project') {
   const [r] = await rows<{ name: string; spend: string }>(db, sql`
     select ${sql.raw(GROUP_SQL[dim])} as name, sum(d.cost)::text as spend from ${rollupSource(workspaceId, range, { dims: [dim] })} d
-    group by 1 order by sum(d.cost) desc nulls last limit 1`);
+    group by 1 having sum(d.rows) <> 0 order by sum(d.cost) desc nulls last limit 1`);
   return r ?? null;
 }
 
@@ -85,7 +85,7 @@ export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: 
   // chart of 40 colours reads as noise), summed in the database so that only days × 7 rows come back.
   const topKeys = (await rows<{ key: string }>(db, sql`
     select ${g} as key from ${rollupSource(workspaceId, range, { dims })} d left join models m on m.id = d.model_id
-    group by 1 order by sum(d.cost) desc nulls last, 1 limit 6`)).map((r) => r.key);
+    group by 1 having sum(d.rows) <> 0 order by sum(d.cost) desc nulls last, 1 limit 6`)).map((r) => r.key);
   const raw = await seriesWithOther(db, {
     workspaceId, range, interval: 'day', filterDims: [], groupDim: dims[0]!, group: sql`${g}`, where: sql`true`, keys: topKeys,
     groupColumn: opts.groupBy === 'project' ? { column: 'project', none: '(none)' } : opts.groupBy === 'key' ? { column: 'api_key', none: '(none)' } : null,

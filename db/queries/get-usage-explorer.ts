@@ -88,7 +88,7 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
     select x.*, ${p.groupBy === 'model' ? sql`(select m.name from models m where m.id = x.key)` : sql`null`} as label from (
       select ${g} as key, sum(d.cost)::text as spend, sum(d.reported_cost)::text as reported, sum(d.requests)::text as requests,
         sum(d.input_tokens)::text as input, sum(d.cached_input_tokens)::text as cached, sum(d.output_tokens)::text as output
-      from ${source(p.groupBy === 'day' ? 'day' : 'any')} d where ${w} group by 1) x`);
+      from ${source(p.groupBy === 'day' ? 'day' : 'any')} d where ${w} group by 1 having sum(d.rows) <> 0) x`);
   const all: ExplorerRow[] = grouped.map((r) => {
     const tokens = Number(r.input) + Number(r.output);
     const spend: string = trimDecimal(r.spend) ?? '0';

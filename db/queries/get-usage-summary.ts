@@ -67,7 +67,7 @@ export async function getUsageSummary(db: Db, workspaceId: string, opts: { from?
     const col = sql.raw(GROUP_SQL[opts.groupBy]);
     const order = opts.groupBy === 'day' ? sql`1` : sql`sum(cost) desc nulls last, 1`;
     const src = rollupSource(workspaceId, range, { dims: DIMS[opts.groupBy], grain: opts.groupBy === 'day' ? 'day' : 'any' });
-    const g = await rows<Row>(db, sql`select coalesce(${col}, '') as key, ${sums} from ${src} d group by 1 order by ${order}`);
+    const g = await rows<Row>(db, sql`select coalesce(${col}, '') as key, ${sums} from ${src} d group by 1 having sum(rows) <> 0 order by ${order}`);
     groups = g.map((r) => ({ key: r.key ?? '', ...figures(r) }));
   }
   return { from: from ?? span?.first ?? null, to: to ?? span?.last ?? null, totals: figures(t), groups };

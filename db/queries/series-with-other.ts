@@ -42,7 +42,7 @@ export async function seriesWithOther(db: Db, q: SeriesQuery): Promise<SeriesPoi
     from ${rollupSource(q.workspaceId, q.range, { dims: [...q.filterDims, ...(q.groupDim ? [q.groupDim] : [])], grain, raw: q.raw })} d left join models m on m.id = d.model_id
     where ${q.where} and ${q.group} in (${sql.join(q.keys.map((k) => sql`${k}`), sql`, `)})
       ${q.groupColumn ? sql`and d.${sql.raw(q.groupColumn.column)} in (${sql.join(q.keys.map((k) => sql`${k === q.groupColumn!.none ? '' : k}`), sql`, `)})` : sql``}
-    group by 1, 2 order by 1`);
+    group by 1, 2 having sum(d.rows) <> 0 order by 1`);
   const totals = await rows<R>(db, sql`
     select ${bucket}::text as day, null as key, null as id, ${sums}
     from ${rollupSource(q.workspaceId, q.range, { dims: q.filterDims, grain, raw: q.raw })} d where ${q.where} group by 1 order by 1`);

@@ -40,7 +40,7 @@ export async function getWorkloadAggregates(db: Db, workspaceId: string, from: s
       sum(d.cost)::text as cost, sum(d.reported_cost)::text as reported
     from ${table} d left join models m on m.id = d.model_id
     where ${sql.join(parts, sql` and `)}
-    group by d.model_id, d.raw_model, d.provider_id
+    group by d.model_id, d.raw_model, d.provider_id having sum(d.rows) <> 0
     order by sum(d.input_tokens + d.output_tokens) desc`);
   return r.map((x) => ({
     modelId: x.model_id, rawModel: x.raw_model, providerId: x.provider_id, requests: Number(x.requests), inputTokens: Number(x.input_tokens),
