@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { formatCurrency, parseDecimal, toDecimalString } from './money';
+import { D, formatCurrency, parseDecimal, toDecimalString } from './money';
 
 describe('money', () => {
   test.each([
@@ -30,7 +31,28 @@ describe('money', () => {
     ['1234.567', '$1,234.57'],
     ['0.0575', '$0.0575'],
     ['0', '$0.00'],
+    ['0.99996', '$1.00'],
+    ['0.0000001234567', '$0.0000001235'],
+    ['1e-7', '$0.0000001'],
+    ['-0.000000', '$0.00'],
+    ['999.995', '$1,000.00'],
+    ['511306124874735.055', '$511,306,124,874,735.06'],
   ])('formatCurrency(%s) = %s', (v, expected) => {
     expect(formatCurrency(v)).toBe(expected);
+  });
+
+  // The formatter pages use has no decimal.js: it must say exactly what the decimal.js statement of the rule says.
+  test('formatCurrency agrees with decimal.js on generated amounts', () => {
+    const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const reference = (value: string, exact = false) => {
+      const d = new D(value);
+      if (exact || d.abs().gte(1) || d.isZero()) return usd.format(Number(d.toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed()));
+      const sig = d.toSignificantDigits(4).abs();
+      return `${d.isNeg() ? '-' : ''}$${sig.decimalPlaces() < 2 ? sig.toFixed(2) : sig.toFixed()}`;
+    };
+    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }), fc.integer({ min: 0, max: 14 }), fc.boolean(), (n, scale, exact) => {
+      const s = scale === 0 ? n.toString() : `${n < 0n ? '-' : ''}${(n < 0n ? -n : n).toString().padStart(scale + 1, '0').replace(new RegExp(`(\\d{${scale}})$`), '.$1')}`;
+      expect(formatCurrency(s, { exact })).toBe(reference(s, exact));
+    }), { numRuns: 5000, seed: 7 });
   });
 });

@@ -24,21 +24,8 @@ export function parseDecimal(raw: string | number): Dec {
   return new D(s);
 }
 
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
 /**
- * One currency formatter for every screen. Prices per token are often fractions of a cent, so small
- * values keep up to 4 significant digits instead of rounding to $0.00.
+ * One currency formatter for every screen (exact, without decimal.js, so pages can use it too): prices per token are
+ * often fractions of a cent, so small values keep up to 4 significant digits instead of rounding to $0.00.
  */
-export function formatCurrency(value: Dec | string | number, opts: { exact?: boolean } = {}): string {
-  const d = new D(value);
-  if (opts.exact || d.abs().gte(1) || d.isZero()) return usd.format(Number(d.toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed()));
-  const sig = d.toSignificantDigits(4).abs();
-  const text = sig.decimalPlaces() < 2 ? sig.toFixed(2) : sig.toFixed();
-  return `${d.isNeg() ? '-' : ''}$${text}`;
-}
-
-/** `$0.50 / $1.50` for an input/output price pair per 1M tokens. */
-export function formatPricePair(input: string, output: string): string {
-  return `${formatCurrency(input)} / ${formatCurrency(output)}`;
-}
+export { formatCurrency, formatPricePair } from './format-currency';

@@ -3,7 +3,7 @@
 import { CartesianGrid, ErrorBar, LabelList, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { modelColor, vendorColor } from '@/lib/models/colors';
 import type { YourUsage } from '@/lib/models/elo-price-types';
-import { formatCurrency } from '@/lib/money';
+import { formatCurrency } from '@/lib/format-currency';
 import type { EloPricePoint, TokenMix } from '@/lib/quality/frontier';
 
 type Datum = EloPricePoint & { x: number; y: number; err: [number, number]; label: string; color: string; share: number | null; spend: string | null; faded: boolean };

@@ -1,6 +1,6 @@
 'use client';
 
-import { D, formatCurrency } from '@/lib/money';
+import { formatCurrency } from '@/lib/format-currency';
 import { vendorColor } from '@/lib/models/colors';
 import type { EloPricePoint } from '@/lib/quality/frontier';
 
@@ -53,7 +53,7 @@ export function EloPriceTable(props: {
     if (va === null) return 1;
     if (vb === null) return -1;
     const c = typeof va === 'number' && typeof vb === 'number'
-      ? (sort === 'blended' ? new D(a.blendedPerMtok).cmp(b.blendedPerMtok) : va - vb)
+      ? (sort === 'blended' ? Number(a.blendedPerMtok) - Number(b.blendedPerMtok) : va - vb)
       : String(va).localeCompare(String(vb));
     return dir === 'asc' ? c : -c;
   });

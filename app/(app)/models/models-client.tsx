@@ -10,7 +10,7 @@ import { EloPriceTable } from './elo-price-table';
 import { useEloPriceQuery } from './use-elo-price';
 import { modelColor } from '@/lib/models/colors';
 import type { YourUsage } from '@/lib/models/elo-price-types';
-import { formatCurrency } from '@/lib/money';
+import { formatCurrency } from '@/lib/format-currency';
 
 const MIX_PRESETS = [
   { value: '1:1', label: '1:1 (even)' },

@@ -7,7 +7,7 @@ import { EmptyUsage, QueryError, Skeleton } from '@/app/_components/query-state'
 import type { Overview } from '@/db/queries/get-overview';
 import type { OverviewBy } from '@/lib/dashboard/keys';
 import { OVERVIEW_GROUP_VALUES, overviewKey, parseOverviewBy } from '@/lib/dashboard/keys';
-import { formatCurrency } from '@/lib/money';
+import { formatCurrency } from '@/lib/format-currency';
 import { SpendChart } from './spend-chart';
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });

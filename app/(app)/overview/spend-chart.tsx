@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { seriesColors } from '@/lib/models/colors';
-import { formatCurrency } from '@/lib/money';
+import { formatCurrency } from '@/lib/format-currency';
 
 /** Daily spend stacked by a dimension (six biggest series, the rest as Other), each series in its stable colour. */
 export function SpendChart({ series, by, ids = {} }: { series: { day: string; key: string; spend: number }[]; by: string; ids?: Record<string, string> }) {

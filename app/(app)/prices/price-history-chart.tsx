@@ -1,7 +1,7 @@
 'use client';
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCurrency } from '@/lib/money';
+import { formatCurrency } from '@/lib/format-currency';
 
 const COLORS = ['#2563eb', '#10a37f', '#d97757', '#db2777', '#7c3aed', '#f59e0b', '#0891b2', '#64748b'];
 

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { RepricePreview } from '@/db/queries/reprice';
 import type { ApiResult } from '@/app/_components/api-client';
 import { apiError, callApi } from '@/app/_components/api-client';
-import { formatCurrency } from '@/lib/money';
+import { formatCurrency } from '@/lib/format-currency';
 
 const send = callApi;
 const errorOf = (b: Record<string, unknown>) => apiError({ ok: false, status: 0, body: b });

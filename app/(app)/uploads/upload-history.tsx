@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { getJson } from '@/app/_components/api-client';
-import { formatCurrency } from '@/lib/money';
+import { formatCurrency } from '@/lib/format-currency';
 import { uploadsKey } from './keys';
 import { RejectsTable } from './upload-summary';
 

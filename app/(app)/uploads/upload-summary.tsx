@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { formatCurrency } from '@/lib/money';
+import { formatCurrency } from '@/lib/format-currency';
 import type { IngestSummary } from '@/lib/ingest/summary';
 
 const n = (v: number) => v.toLocaleString('en-US');

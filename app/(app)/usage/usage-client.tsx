@@ -6,7 +6,7 @@ import { useSearchParams } from 'next/navigation';
 import { getJson, retryTransient } from '@/app/_components/api-client';
 import { EmptyUsage, QueryError, Skeleton } from '@/app/_components/query-state';
 import { explorerKey, usageOptionsKey } from '@/lib/dashboard/keys';
-import { formatCurrency } from '@/lib/money';
+import { formatCurrency } from '@/lib/format-currency';
 import type { ExplorerParams } from '@/lib/usage/explorer-params';
 import { EXPLORER_GROUPS, EXPLORER_METRICS, explorerSearch, METRIC_LABELS, parseExplorerParams } from '@/lib/usage/explorer-params';
 import type { ExplorerRowView, ExplorerView, UsageOptions } from '@/lib/usage/explorer-view';

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { CartesianGrid, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCurrency } from '@/lib/money';
+import { formatCurrency } from '@/lib/format-currency';
 import type { TargetResult } from '@/lib/whatif/engine';
 import type { WhatIfRun } from '@/lib/whatif/service';
 

@@ -2,7 +2,7 @@
 
 import type { WhatIfOptions } from '@/lib/whatif/options';
 import type { TargetSpec } from '@/lib/whatif/spec';
-import { formatCurrency } from '@/lib/money';
+import { formatCurrency } from '@/lib/format-currency';
 import { NumberField, SelectField, inputClass } from './fields';
 
 const KIND_LABEL: Record<TargetSpec['kind'], string> = { api: 'Hosted API', self_hosted: 'Self-hosted GPUs', fine_tuned: 'Fine-tuned' };

@@ -1,7 +1,7 @@
 'use client';
 
 import { CartesianGrid, ErrorBar, Legend, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCurrency } from '@/lib/money';
+import { formatCurrency } from '@/lib/format-currency';
 import { formatCell } from '@/lib/reports/format';
 import type { ReportScatterChart, ReportSeriesChart } from '@/lib/reports/types';
 import { SnapshotTable } from './snapshot-table';

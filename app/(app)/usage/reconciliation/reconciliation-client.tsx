@@ -6,7 +6,7 @@ import { getJson, retryTransient } from '@/app/_components/api-client';
 import { EmptyUsage, QueryError, Skeleton } from '@/app/_components/query-state';
 import type { Reconciliation } from '@/db/queries/get-reconciliation';
 import { reconciliationKey } from '@/lib/dashboard/keys';
-import { formatCurrency } from '@/lib/money';
+import { formatCurrency } from '@/lib/format-currency';
 import type { ReconciliationParams, ReconciliationReason } from '@/lib/usage/reconciliation';
 import { parseReconciliationParams, REASON_LABELS } from '@/lib/usage/reconciliation';
 
