@@ -46,8 +46,10 @@ test('reconciliation: computed against reported cost per day and model, why, CSV
   await expect(page.getByRole('form', { name: 'Filters' }).getByLabel('User', { exact: true })).toHaveValue('alice');
   await page.screenshot({ path: 'e2e/screenshots/usage-user.png', fullPage: true });
   // A user with a project, over 90 days: the user rollup with every dimension answers it.
-  await page.goto('/usage?from=2024-01-01&to=2026-06-30&groupBy=user&project=(none)');
+  // (alice's LiteLLM rows carry team_id team-support, bob's team-search.)
+  await page.goto('/usage?from=2024-01-01&to=2026-06-30&groupBy=user&project=team-support');
   await expect(page.getByTestId('usage-row').filter({ hasText: 'alice' })).toHaveCount(1);
+  await expect(page.getByTestId('usage-row').filter({ hasText: 'bob' })).toHaveCount(0);
   await expect(page.getByRole('alert').filter({ hasText: 'This view cannot be shown' })).toHaveCount(0);
   await page.getByRole('combobox', { name: 'Workspace' }).selectOption('acme-analytics');
   await expect(page.getByRole('combobox', { name: 'Workspace' })).toHaveValue('acme-analytics');
