@@ -13,6 +13,7 @@
  * Needs a local Postgres (DATABASE_URL or 127.0.0.1:5432) and, for the Postgres restart, `pg_ctlcluster` as root.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import net from 'node:net';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -47,10 +48,20 @@ const check = (ok: boolean, what: string) => {
 // The app under test: `next start` itself (not the npm wrapper), so a SIGKILL hits the server.
 
 type App = { proc: ChildProcess; url: string; output: () => string; stop: () => Promise<void> };
-let nextPort = 3300;
+/** A port nothing listens on now (the machine runs other services on well-known ports, e.g. MariaDB on 3306). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
 
 async function startApp(env: Record<string, string>): Promise<App> {
-  const port = nextPort++;
+  const port = await freePort();
   const bin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   let out = '';
   const proc = spawn(process.execPath, [bin, 'start', '-p', String(port)], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
