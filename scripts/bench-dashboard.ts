@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- dashboard --rows N [--engine postgres|pglite] [--runs R] [--only <part of a case name>] [--json]`
+ * `npm run bench -- dashboard --rows N [--engine postgres|pglite] [--runs R] [--only <part of a case name>] [--skip-baseline] [--json]`
  *
  * Loads N synthetic usage rows (one year, 50 projects, 500 keys each in one project, 30 catalog models, 200 users,
  * 10% of rows with a reported cost) with one INSERT … SELECT generate_series, builds the `usage_daily` rollup from
@@ -64,7 +64,7 @@ async function time(fn: () => Promise<unknown>, runs: number) {
   return { p50: q(0.5), p95: q(0.95) };
 }
 
-export async function benchDashboard(engine: EngineName, n: number, runs: number, log: (m: string) => void, only?: string) {
+export async function benchDashboard(engine: EngineName, n: number, runs: number, log: (m: string) => void, only?: string, skipBaseline = false) {
   const t = await createTestDatabase(engine);
   try {
     await seedReference(t.db);
@@ -106,7 +106,7 @@ export async function benchDashboard(engine: EngineName, n: number, runs: number
     const results = [];
     for (const c of only ? cases.filter((x) => x.name.includes(only)) : cases) {
       const r = await time(c.run, runs);
-      const b = c.baseline ? await time(c.baseline, Math.max(3, Math.floor(runs / 4))) : null;
+      const b = c.baseline && !skipBaseline ? await time(c.baseline, Math.max(3, Math.floor(runs / 4))) : null;
       results.push({ query: c.name, p50Ms: r.p50, p95Ms: r.p95, rawBaselineP50Ms: b?.p50 ?? null, rawBaselineP95Ms: b?.p95 ?? null });
       log(`  ${c.name.padEnd(68)} p50 ${String(r.p50).padStart(7)} ms  p95 ${String(r.p95).padStart(7)} ms${b ? `   raw: p50 ${b.p50} ms, p95 ${b.p95} ms` : ''}`);
     }

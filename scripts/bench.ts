@@ -236,7 +236,7 @@ async function main() {
   if (cmd === 'dashboard') {
     const engine = (typeof args.flags.engine === 'string' ? args.flags.engine : 'postgres') as EngineName;
     if (engine === 'postgres' && !process.env.DATABASE_URL) process.env.DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-    const r = await benchDashboard(engine, rowsWanted, Number(args.flags.runs ?? 20), log, typeof args.flags.only === 'string' ? args.flags.only : undefined);
+    const r = await benchDashboard(engine, rowsWanted, Number(args.flags.runs ?? 20), log, typeof args.flags.only === 'string' ? args.flags.only : undefined, args.flags['skip-baseline'] === true);
     const worst = Math.max(...r.results.map((x) => x.p95Ms));
     if (json) process.stdout.write(`${JSON.stringify({ ...r, worstP95Ms: worst, target: 'p95 < 100 ms' })}\n`);
     else log(`${r.database}: ${r.rows.toLocaleString('en-US')} rows; worst p95 ${worst} ms (target < 100 ms)`);
