@@ -111,16 +111,27 @@ function mergeSet(r: Rollup): string {
   return parts.join(', ');
 }
 
-function insertInto(r: Rollup, select: { time: string; from: string; aggs: (m: Measure) => string; where: string; col: (c: string) => string }, upsert: boolean): string {
+type Source = { time: string; from: string; aggs: (m: Measure) => string; where: string; col: (c: string) => string };
+
+/**
+ * INSERT … SELECT into a rollup from `select.from`, grouped by its time and dimensions; with `upsert`, added to the
+ * rows already there. The workspace is `$1`, or with `allWorkspaces` each source row's own (grouped by it too).
+ */
+function insertInto(r: Rollup, select: Source, opts: { upsert?: boolean; allWorkspaces?: boolean } = {}): string {
   const t = timeColumn(r.grain);
   const dims = dimCols(r.family);
   const cols = ['workspace_id', t, ...dims, ...(hasModel(r.family) ? ['model_id'] : []), ...r.measures.map((m) => m.col)];
-  const groupBy = [select.time, ...dims.map(select.col)];
+  const groupBy = [...(opts.allWorkspaces ? ['workspace_id'] : []), select.time, ...dims.map(select.col)];
   return `insert into ${r.table} as d (${cols.join(', ')})
-    select $1::uuid, ${select.time}, ${dims.map(select.col).join(', ')}${hasModel(r.family) ? ', max(model_id)' : ''}, ${r.measures.map(select.aggs).join(', ')}
+    select ${opts.allWorkspaces ? 'workspace_id' : '$1::uuid'}, ${select.time}, ${dims.map(select.col).join(', ')}${hasModel(r.family) ? ', max(model_id)' : ''}, ${r.measures.map(select.aggs).join(', ')}
     from ${select.from} where ${select.where} group by ${groupBy.join(', ')}
-    ${upsert ? `on conflict (workspace_id, ${primaryKey(r).join(', ')}) do update set ${mergeSet(r)}` : ''}`;
+    ${opts.upsert ? `on conflict (workspace_id, ${primaryKey(r).join(', ')}) do update set ${mergeSet(r)}` : ''}`;
 }
+
+const MONTH_OF_DAY = "date_trunc('month', day)::date";
+/** A monthly rollup from its daily one. */
+const fromDaily = (r: Rollup, where: string): Source => ({ time: MONTH_OF_DAY, from: r.daily!, aggs: (m) => `sum(${m.col})`, col: (c) => c, where });
+const wsFilter = (workspaceId?: string) => (workspaceId ? `workspace_id = '${workspaceId.replace(/[^0-9a-f-]/gi, '')}'::uuid` : 'true');
 
 /** The key columns after workspace_id, in index order: a user rollup leads with the user, so one user is a range. */
 export function primaryKey(r: Pick<Rollup, 'family' | 'grain'>): string[] {
@@ -132,12 +143,8 @@ export function primaryKey(r: Pick<Rollup, 'family' | 'grain'>): string[] {
 /** At the end of an upload: every rollup grows by the delta ($1 = workspace). */
 export function applyDeltaSql(): string[] {
   return ROLLUPS.map((r) => insertInto(r, {
-    time: r.grain === 'day' ? 'day' : "date_trunc('month', day)::date",
-    from: 'ingest_delta',
-    aggs: (m) => `sum(${m.col})`,
-    where: r.where ? 'has_reported' : 'true',
-    col: (c) => c,
-  }, true));
+    time: r.grain === 'day' ? 'day' : MONTH_OF_DAY, from: 'ingest_delta', aggs: (m) => `sum(${m.col})`, where: r.where ? 'has_reported' : 'true', col: (c) => c,
+  }, { upsert: true }));
 }
 
 const monthsOf = (days: string[]) => [...new Set(days.map((d) => `${d.slice(0, 7)}-01`))];
@@ -153,16 +160,12 @@ export function rebuildRollups(workspaceId: string, days: string[]): [string, un
   for (const r of ROLLUPS.filter((x) => x.grain === 'day')) {
     out.push([`delete from ${r.table} where workspace_id = $1 and day = any($2::date[])`, [workspaceId, days]]);
     out.push([insertInto(r, {
-      time: 'day', from: 'usage', aggs: (m) => m.agg, col: fromUsage,
-      where: `workspace_id = $1 and day = any($2::date[])${r.where ? ` and ${r.where}` : ''}`,
-    }, false), [workspaceId, days]]);
+      time: 'day', from: 'usage', aggs: (m) => m.agg, col: fromUsage, where: `workspace_id = $1 and day = any($2::date[])${r.where ? ` and ${r.where}` : ''}`,
+    }), [workspaceId, days]]);
   }
   for (const r of ROLLUPS.filter((x) => x.grain === 'month')) {
     out.push([`delete from ${r.table} where workspace_id = $1 and month = any($2::date[])`, [workspaceId, months]]);
-    out.push([insertInto(r, {
-      time: "date_trunc('month', day)::date", from: r.daily!, aggs: (m) => `sum(${m.col})`, col: (c) => c,
-      where: `workspace_id = $1 and date_trunc('month', day)::date = any($2::date[])`,
-    }, false), [workspaceId, months]]);
+    out.push([insertInto(r, fromDaily(r, `workspace_id = $1 and ${MONTH_OF_DAY} = any($2::date[])`)), [workspaceId, months]]);
   }
   return out;
 }
@@ -172,15 +175,10 @@ export function rebuildRollups(workspaceId: string, days: string[]): [string, un
  * one: the migration's backfill, and the benchmarks' loaders. Run daily tables before monthly ones (ROLLUPS order).
  */
 export function backfillSql(tables: string[], workspaceId?: string): string[] {
-  const ws = workspaceId ? `workspace_id = '${workspaceId.replace(/[^0-9a-f-]/gi, '')}'::uuid` : 'true';
-  const out: string[] = [];
-  for (const r of ROLLUPS.filter((x) => tables.includes(x.table))) {
-    const src = r.grain === 'day'
-      ? { time: 'day', from: 'usage', aggs: (m: Measure) => m.agg, col: fromUsage, where: r.where ? `${ws} and ${r.where}` : ws }
-      : { time: "date_trunc('month', day)::date", from: r.daily!, aggs: (m: Measure) => `sum(${m.col})`, col: (c: string) => c, where: ws };
-    out.push(insertInto(r, src, false).replace('$1::uuid', 'workspace_id').replace(/group by /, 'group by workspace_id, '));
-  }
-  return out;
+  const ws = wsFilter(workspaceId);
+  return ROLLUPS.filter((x) => tables.includes(x.table)).map((r) => insertInto(r, r.grain === 'day'
+    ? { time: 'day', from: 'usage', aggs: (m) => m.agg, col: fromUsage, where: r.where && workspaceId ? `${ws} and ${r.where}` : r.where ?? ws }
+    : fromDaily(r, ws), { allWorkspaces: true }));
 }
 
 /**
@@ -188,13 +186,8 @@ export function backfillSql(tables: string[], workspaceId?: string): string[] {
  * that loads the full daily rollup directly. Users and reported cost need raw usage and are left empty.
  */
 export function deriveFromDailySql(workspaceId: string): string[] {
-  const ws = `workspace_id = '${workspaceId.replace(/[^0-9a-f-]/gi, '')}'::uuid`;
-  const out: string[] = [];
-  for (const r of ROLLUPS.filter((x) => (x.family === 'model' || x.family === 'key' || x.family === 'full') && x.table !== 'usage_daily')) {
-    const src = r.grain === 'day'
-      ? { time: 'day', from: 'usage_daily', aggs: (m: Measure) => `sum(${m.col})`, col: (c: string) => c, where: ws }
-      : { time: "date_trunc('month', day)::date", from: r.daily!, aggs: (m: Measure) => `sum(${m.col})`, col: (c: string) => c, where: ws };
-    out.push(insertInto(r, src, false).replace('$1::uuid', 'workspace_id').replace(/group by /, 'group by workspace_id, '));
-  }
-  return out;
+  const ws = wsFilter(workspaceId);
+  return ROLLUPS.filter((x) => (x.family === 'model' || x.family === 'key' || x.family === 'full') && x.table !== 'usage_daily').map((r) => insertInto(r, r.grain === 'day'
+    ? { time: 'day', from: 'usage_daily', aggs: (m) => `sum(${m.col})`, col: (c) => c, where: ws }
+    : fromDaily(r, ws), { allWorkspaces: true }));
 }

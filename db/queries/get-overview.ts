@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rows } from '@/db/client';
 import { D, toDecimalString } from '@/lib/money';
-import type { Dim } from '@/db/rollups';
 import { rollupSource } from './rollup-source';
 import { seriesWithOther } from './series-with-other';
 
@@ -13,8 +12,7 @@ import { seriesWithOther } from './series-with-other';
  */
 export const OVERVIEW_GROUPS = ['model', 'provider', 'project', 'key'] as const;
 export type OverviewGroup = (typeof OVERVIEW_GROUPS)[number];
-/** The cards read the narrow rollup (day × provider × model); the series and top project the smallest rollup with their dimension. */
-const NARROW = 'usage_daily_model';
+/** The cards read the narrow rollup (day × provider × model); the tops and the series the smallest rollup with their dimension. */
 const GROUP_SQL: Record<OverviewGroup, string> = { model: 'coalesce(m.name, d.raw_model)', provider: "coalesce(nullif(d.provider_id, ''), '(unknown)')", project: "coalesce(nullif(d.project, ''), '(none)')", key: "coalesce(nullif(d.api_key, ''), '(none)')" };
 
 export type Overview = {
@@ -34,12 +32,11 @@ export type Overview = {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/** The biggest group of a dimension over a range, by spend, from the smallest rollup that has it. */
-async function topOf(db: Db, workspaceId: string, range: { from: string; to: string }, dim: 'project') {
-  const [r] = await rows<{ name: string; spend: string }>(db, sql`
-    select ${sql.raw(GROUP_SQL[dim])} as name, sum(d.cost)::text as spend from ${rollupSource(workspaceId, range, { dims: [dim] })} d
-    group by 1 having sum(d.rows) <> 0 order by sum(d.cost) desc nulls last limit 1`);
-  return r ?? null;
+/** The biggest groups by spend over a range (model names from the catalog), from the smallest rollup with the dimension. */
+async function topGroups(db: Db, workspaceId: string, range: { from: string; to: string }, by: OverviewGroup, limit: number) {
+  return rows<{ name: string; spend: string }>(db, sql`
+    select ${sql.raw(GROUP_SQL[by])} as name, sum(d.cost)::text as spend from ${rollupSource(workspaceId, range, { dims: [by] })} d
+    left join models m on m.id = d.model_id group by 1 having sum(d.rows) <> 0 order by sum(d.cost) desc nulls last, 1 limit ${limit}`);
 }
 
 export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: OverviewGroup; days?: number }): Promise<Overview> {
@@ -68,10 +65,8 @@ export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: 
   const daily = await rows<{ day: string; spend: string }>(db, sql`
     select day::text as day, coalesce(sum(cost), 0)::text as spend from usage_daily_model
     where workspace_id = ${workspaceId} and day between ${monthStart}::date and ${asOf}::date group by day order by day`);
-  const top = async (col: string, table: string) => (await rows<{ name: string; spend: string }>(db, sql`
-    select ${sql.raw(col)} as name, sum(d.cost)::text as spend from ${sql.raw(table)} d left join models m on m.id = d.model_id
-    where d.workspace_id = ${workspaceId} and d.day between ${monthStart}::date and ${asOf}::date group by 1 order by sum(d.cost) desc nulls last limit 1`))[0] ?? null;
-  const [topModel, topProject] = await Promise.all([top(GROUP_SQL.model, NARROW), topOf(db, workspaceId, { from: monthStart, to: asOf }, 'project')]);
+  const month = { from: monthStart, to: asOf };
+  const [[topModel], [topProject]] = await Promise.all([topGroups(db, workspaceId, month, 'model', 1), topGroups(db, workspaceId, month, 'project', 1)]);
   const [ow] = await rows<{ open: string | null; total: string | null }>(db, sql`
     select sum(d.cost) filter (where m.open_weights)::text as open, sum(d.cost)::text as total
     from usage_daily_model d left join models m on m.id = d.model_id where d.workspace_id = ${workspaceId} and d.day between ${monthStart}::date and ${asOf}::date`);
@@ -79,17 +74,10 @@ export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: 
   const days = opts.days ?? 90;
   const from = iso(new Date(a.getTime() - (days - 1) * 86_400_000));
   const range = { from, to: asOf };
-  const dims: Dim[] = [opts.groupBy === 'model' ? 'model' : opts.groupBy === 'provider' ? 'provider' : opts.groupBy === 'project' ? 'project' : 'key'];
   const g = sql.raw(GROUP_SQL[opts.groupBy]);
-  // Keep the six biggest series over the period (whole months from the monthly rollup); the rest is "Other" (a stacked
-  // chart of 40 colours reads as noise), summed in the database so that only days × 7 rows come back.
-  const topKeys = (await rows<{ key: string }>(db, sql`
-    select ${g} as key from ${rollupSource(workspaceId, range, { dims })} d left join models m on m.id = d.model_id
-    group by 1 having sum(d.rows) <> 0 order by sum(d.cost) desc nulls last, 1 limit 6`)).map((r) => r.key);
-  const raw = await seriesWithOther(db, {
-    workspaceId, range, interval: 'day', filterDims: [], groupDim: dims[0]!, group: sql`${g}`, where: sql`true`, keys: topKeys,
-    groupColumn: opts.groupBy === 'project' ? { column: 'project', none: '(none)' } : opts.groupBy === 'key' ? { column: 'api_key', none: '(none)' } : null,
-  });
+  // The six biggest series over the period; the rest is "Other" (a stacked chart of 40 colours reads as noise).
+  const topKeys = (await topGroups(db, workspaceId, range, opts.groupBy, 6)).map((r) => r.name);
+  const raw = await seriesWithOther(db, { workspaceId, range, interval: 'day', filterDims: [], groupDim: opts.groupBy, group: g, where: sql`true`, keys: topKeys });
   const series = raw.map((r) => ({ day: r.day, key: r.key ?? 'Other', spend: Number(r.spend) }));
   const seriesIds: Record<string, string> = {};
   if (opts.groupBy === 'model') for (const r of raw) if (r.key !== null && r.id) seriesIds[r.key] = r.id;

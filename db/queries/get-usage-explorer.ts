@@ -6,7 +6,7 @@ import { D, toDecimalString } from '@/lib/money';
 import type { ExplorerGroup, ExplorerMetric, ExplorerParams } from '@/lib/usage/explorer-params';
 import { chartInterval, resolveRange } from '@/lib/usage/explorer-params';
 import type { Dim } from '@/db/rollups';
-import { rollupSource } from './rollup-source';
+import { dimIn, rollupSource } from './rollup-source';
 import { seriesWithOther } from './series-with-other';
 
 /**
@@ -28,13 +28,7 @@ export type ExplorerRow = { key: string; label: string; spend: string; reported:
 function where(workspaceId: string, p: ExplorerParams, range: { from: string; to: string }): SQL {
   const parts: SQL[] = [sql`d.workspace_id = ${workspaceId}`, sql`d.day between ${range.from}::date and ${range.to}::date`];
   if (p.model.length) parts.push(sql`coalesce(d.model_id, d.raw_model) in ${p.model}`);
-  // Each filter also names its column plainly (with '' for the shown '(none)'/'(unknown)'): the rollups keyed or indexed
-  // by that column (users, keys, projects) then read one range instead of every row of the period.
-  const plain = (values: string[], empty: string) => [...new Set([...values, ...(values.includes(empty) ? [''] : [])])];
-  if (p.provider.length) parts.push(sql`coalesce(nullif(d.provider_id, ''), '(unknown)') in ${p.provider} and d.provider_id in ${plain(p.provider, '(unknown)')}`);
-  if (p.project.length) parts.push(sql`coalesce(nullif(d.project, ''), '(none)') in ${p.project} and d.project in ${plain(p.project, '(none)')}`);
-  if (p.key.length) parts.push(sql`coalesce(nullif(d.api_key, ''), '(none)') in ${p.key} and d.api_key in ${plain(p.key, '(none)')}`);
-  if (p.user.length) parts.push(sql`coalesce(nullif(d.user_ref, ''), '(none)') in ${p.user} and d.user_ref in ${plain(p.user, '(none)')}`);
+  for (const dim of ['provider', 'project', 'key', 'user'] as const) if (p[dim].length) parts.push(dimIn(dim, p[dim]));
   return sql.join(parts, sql` and `);
 }
 
@@ -66,10 +60,6 @@ function dimsOf(p: ExplorerParams): Dim[] {
 function filterDimsOf(p: ExplorerParams): Dim[] {
   return dimsOf({ ...p, groupBy: 'day' });
 }
-/** The column behind each group and what its empty value shows as: a sargable twin of GROUP_SQL. */
-const GROUP_COLUMN: Partial<Record<ExplorerGroup, { column: string; none: string }>> = {
-  provider: { column: 'provider_id', none: '(unknown)' }, project: { column: 'project', none: '(none)' }, key: { column: 'api_key', none: '(none)' }, user: { column: 'user_ref', none: '(none)' },
-};
 
 /** `source: 'raw'` forces raw usage: the benchmark's baseline for the same view. */
 export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerParams, opts: { source?: 'raw' } = {}) {
@@ -110,7 +100,7 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
   const labels = new Map(all.map((r) => [r.key, r.label]));
   // The groups on the page by name, everything else as Other (db/queries/series-with-other).
   const series = p.groupBy === 'day' ? [] : (await seriesWithOther(db, {
-    workspaceId, range, interval, filterDims: filterDimsOf(p), groupDim: p.groupBy as Dim, group: g, groupColumn: GROUP_COLUMN[p.groupBy] ?? null, where: w, keys: shown, raw,
+    workspaceId, range, interval, filterDims: filterDimsOf(p), groupDim: p.groupBy as Dim, group: g, where: w, keys: shown, raw,
   })).map((r) => {
     const row: ExplorerRow = { key: r.key ?? 'Other', label: r.key ?? 'Other', spend: r.spend, reported: null, requests: r.requests, input: r.input, cached: r.cached, output: r.output, perMtok: null, perRequest: null };
     const tokens = row.input + row.output;

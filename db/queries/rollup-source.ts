@@ -5,14 +5,14 @@ import { FAMILY_DIMS, rollupTable } from '@/db/rollups';
 /**
  * The cheapest exact source for a usage view: the smallest rollup family that has every dimension the view filters
  * or groups by, its monthly table for the calendar months of the range and its daily table for the days at either
- * end (added, or subtracted from a whole month: see splitRange). Only sums are exact over it, and a group whose
- * rows all cancel out sums to zero rows: callers keep `having sum(d.rows) <> 0`. The result is a subquery with usage's column names (dimensions a family lacks come back as '' or
- * null) and the rollup measures, so the callers' WHERE and GROUP BY read the same whichever table answers.
+ * end (added, or subtracted from a whole month: see splitRange). The result is a subquery with usage's column names
+ * (dimensions a family lacks come back as '' or null) and the rollup measures, so the callers' WHERE and GROUP BY
+ * read the same whichever table answers. Only sums are exact over it, and a group whose rows all cancel out sums to
+ * zero rows: callers keep `having sum(d.rows) <> 0`.
  *
  * A view that needs days (a daily chart) asks for `grain: 'day'` and reads daily rows only. Some rollup has every
- * combination of dimensions, so 'raw' (usage itself) is only asked for by the benchmarks' baselines.
+ * combination of dimensions; `raw` (usage itself) is for the benchmarks' baselines.
  */
-/** `raw`: read usage itself (the benchmarks' baseline for the same view). */
 export type SourceNeed = { dims: Dim[]; grain?: 'day' | 'any'; raw?: boolean };
 export type SourcePlan = { family: Family | 'raw'; months: { from: string; to: string } | null; days: { from: string; to: string }[]; minus: { from: string; to: string }[] };
 
@@ -31,6 +31,29 @@ const MEASURES = 'rows, requests, input_tokens, cached_input_tokens, output_toke
 const NEGATED = MEASURES.split(', ').map((m) => `-${m} as ${m}`).join(', ');
 const RAW_MEASURES = `1 as rows, requests, input_tokens, cached_input_tokens, output_tokens, cost, reported_cost,
   (price_status in ('no_price', 'unmapped'))::int as unpriced_rows`;
+
+/** Dimensions whose empty value a view shows as a label, with the column behind them. */
+const SHOWN: Partial<Record<Dim, { column: string; empty: string }>> = {
+  provider: { column: 'provider_id', empty: '(unknown)' }, project: { column: 'project', empty: '(none)' },
+  key: { column: 'api_key', empty: '(none)' }, user: { column: 'user_ref', empty: '(none)' },
+};
+
+/** The dimension as a view shows it, over the source alias `d` ('' → its label); null for models (id or raw name). */
+export function shownDim(dim: Dim): SQL | null {
+  const s = SHOWN[dim];
+  return s ? sql.raw(`coalesce(nullif(d.${s.column}, ''), '${s.empty}')`) : null;
+}
+
+/**
+ * `values` (as shown) of a dimension, as a predicate over `d`: the shown expression, and the column named plainly
+ * ('' for the label) so that a rollup keyed or indexed by it (users, keys, projects) reads one range, not the period.
+ */
+export function dimIn(dim: Dim, values: string[]): SQL {
+  const s = SHOWN[dim];
+  if (!s) throw new Error(`${dim} has no plain column`);
+  const plain = [...new Set([...values, ...(values.includes(s.empty) ? [''] : [])])];
+  return sql`${shownDim(dim)} in ${values} and d.${sql.raw(s.column)} in ${plain}`;
+}
 
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 const utc = (d: string) => Date.parse(`${d}T00:00:00Z`);

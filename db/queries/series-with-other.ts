@@ -3,12 +3,12 @@ import type { Db } from '@/db/client';
 import { rows } from '@/db/client';
 import type { Dim } from '@/db/rollups';
 import { D } from '@/lib/money';
-import { rollupSource } from './rollup-source';
+import { dimIn, rollupSource, shownDim } from './rollup-source';
 
 /**
  * A stacked chart's numbers: per bucket (day or month), the named groups, and everything else as one "Other" row.
- * The named groups are read with a predicate on the group's own column (an index range on the rollups keyed by
- * it); Other is the bucket's total under the same filters, from the smallest rollup without the group dimension,
+ * The named groups are read with a predicate on the group's own column (dimIn: an index range on the rollups keyed
+ * by it); Other is the bucket's total under the same filters, from the smallest rollup without the group dimension,
  * minus the named groups, exactly. So a chart of 8 keys out of 500 reads 8 keys' rows and a day total, not 500.
  */
 export type SeriesPoint = { day: string; key: string | null; id: string | null; spend: string; requests: number; input: number; cached: number; output: number };
@@ -22,8 +22,6 @@ export type SeriesQuery = {
   groupDim: Dim | null;
   /** The group expression over the source alias `d` and the catalog `m` (e.g. coalesce(nullif(d.api_key, ''), '(none)')). */
   group: SQL;
-  /** The same group as a predicate on its own column (sargable), or null (model groups: small tables anyway). */
-  groupColumn: { column: string; none: string } | null;
   /** The view's filters over `d`. */
   where: SQL;
   keys: string[];
@@ -40,14 +38,17 @@ export async function seriesWithOther(db: Db, q: SeriesQuery): Promise<SeriesPoi
   const named = q.keys.length === 0 ? [] : await rows<R>(db, sql`
     select ${bucket}::text as day, ${q.group} as key, min(coalesce(d.model_id, nullif(d.raw_model, ''))) as id, ${sums}
     from ${rollupSource(q.workspaceId, q.range, { dims: [...q.filterDims, ...(q.groupDim ? [q.groupDim] : [])], grain, raw: q.raw })} d left join models m on m.id = d.model_id
-    where ${q.where} and ${q.group} in (${sql.join(q.keys.map((k) => sql`${k}`), sql`, `)})
-      ${q.groupColumn ? sql`and d.${sql.raw(q.groupColumn.column)} in (${sql.join(q.keys.map((k) => sql`${k === q.groupColumn!.none ? '' : k}`), sql`, `)})` : sql``}
+    where ${q.where} and ${q.groupDim && shownDim(q.groupDim) ? dimIn(q.groupDim, q.keys) : sql`${q.group} in ${q.keys}`}
     group by 1, 2 having sum(d.rows) <> 0 order by 1`);
   const totals = await rows<R>(db, sql`
     select ${bucket}::text as day, null as key, null as id, ${sums}
     from ${rollupSource(q.workspaceId, q.range, { dims: q.filterDims, grain, raw: q.raw })} d where ${q.where} group by 1 order by 1`);
   const namedByDay = new Map<string, R[]>();
-  for (const r of named) namedByDay.set(r.day, [...(namedByDay.get(r.day) ?? []), r]);
+  for (const r of named) {
+    const list = namedByDay.get(r.day);
+    if (list) list.push(r);
+    else namedByDay.set(r.day, [r]);
+  }
   const out: SeriesPoint[] = [];
   const point = (r: R): SeriesPoint => ({ day: r.day, key: r.key, id: r.id, spend: r.spend ?? '0', requests: Number(r.requests), input: Number(r.input), cached: Number(r.cached), output: Number(r.output) });
   for (const t of totals) {

@@ -19,7 +19,6 @@ const NIL = '00000000-0000-0000-0000-000000000000';
 const entries = new Map<string, { value: unknown; chars: number }>();
 let totalChars = 0;
 const inflight = new Map<string, Promise<unknown>>();
-export const viewCacheStats = { hits: 0, misses: 0 };
 
 export const viewCacheEnabled = () => process.env.FRONTIER_VIEW_CACHE !== 'off';
 
@@ -37,15 +36,12 @@ export async function cachedView<T>(db: Db, workspaceId: string, view: string, p
     // Most recently used last: Map keeps insertion order, so the first key is the one to evict.
     entries.delete(key);
     entries.set(key, found);
-    viewCacheStats.hits++;
     return found.value as T;
   }
   const running = inflight.get(key);
   if (running) {
-    viewCacheStats.hits++;
     return running as Promise<T>;
   }
-  viewCacheStats.misses++;
   const p = compute().then((value) => {
     const chars = typeof value === 'string' ? value.length : JSON.stringify(value)?.length ?? 0;
     if (chars <= MAX_CHARS / 4) {
@@ -68,8 +64,6 @@ export function clearViewCache() {
   entries.clear();
   totalChars = 0;
   inflight.clear();
-  viewCacheStats.hits = 0;
-  viewCacheStats.misses = 0;
 }
 
 /**
