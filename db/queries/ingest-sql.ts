@@ -23,7 +23,7 @@ export function costExpr(u: string, pr: string): string {
           (${u}.input_tokens - ${u}.cached_input_tokens) * case when ${u}.batch then coalesce(${pr}.batch_input_per_mtok, ${pr}.input_per_mtok * ${pr}.batch_factor) else ${pr}.input_per_mtok end
           + ${u}.cached_input_tokens * coalesce(${pr}.cached_input_per_mtok, ${pr}.input_per_mtok)
           + ${u}.output_tokens * case when ${u}.batch then coalesce(${pr}.batch_output_per_mtok, ${pr}.output_per_mtok * ${pr}.batch_factor) else ${pr}.output_per_mtok end
-        ) / 1000000, 12) end`;
+        ) * 0.000001, 12) end`;
 }
 
 export function statusExpr(u: string, pr: string): string {
@@ -49,8 +49,12 @@ export function statusExpr(u: string, pr: string): string {
  */
 export type BatchMode = 'fresh' | 'probe' | 'merge';
 
-const USAGE_COLS = `workspace_id, upload_id, row_key, occurred_at, day, granularity, provider_id, price_provider, raw_model, model_id, project,
-      api_key, user_ref, batch, requests, input_tokens, cached_input_tokens, output_tokens, reported_cost, cost, price_status`;
+/** usage's columns as ingestion writes them: the order of the COPY lines (lib/ingest/stage-row) and of the stage. */
+export const USAGE_COLUMNS = [
+  'workspace_id', 'upload_id', 'row_key', 'occurred_at', 'day', 'granularity', 'provider_id', 'price_provider', 'raw_model', 'model_id', 'project',
+  'api_key', 'user_ref', 'batch', 'requests', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'reported_cost', 'cost', 'price_status',
+] as const;
+const USAGE_COLS = USAGE_COLUMNS.join(', ');
 
 export function insertBatchSql(mode: BatchMode): string {
   return `
@@ -72,7 +76,6 @@ export function insertBatchSql(mode: BatchMode): string {
     coalesce(sum(cached_input_tokens), 0)::text as cached_input_tokens, coalesce(sum(output_tokens), 0)::text as output_tokens,
     sum(cost)::text as cost, sum(reported_cost)::text as reported_cost, min(day)::text as first_day, max(day)::text as last_day,
     count(*) filter (where price_status = 'backdated')::int as backdated,
-    (select count(*) from delta)::int as delta_rows,
     (select coalesce(json_agg(json_build_object('rawModel', raw_model, 'rows', n)), '[]')
        from (select raw_model, count(*)::int as n from ins where price_status = 'unmapped' group by raw_model order by 2 desc limit 1000) u) as unmapped,
     (select coalesce(json_agg(json_build_object('rawModel', raw_model, 'providerId', provider_id, 'rows', n)), '[]')

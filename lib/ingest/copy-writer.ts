@@ -105,20 +105,6 @@ export class CopyWriter {
     this.buf[this.pos++] = c;
   }
 
-  /** The first 16 bytes of a digest as a uuid (8-4-4-4-12 lower-case hex). */
-  uuid(d: Uint8Array): void {
-    this.room(36);
-    const buf = this.buf;
-    let p = this.pos;
-    for (let i = 0; i < 16; i++) {
-      if (i === 4 || i === 6 || i === 8 || i === 10) buf[p++] = 45;
-      const b = d[i]!;
-      buf[p++] = HEX_HI[b]!;
-      buf[p++] = HEX_LO[b]!;
-    }
-    this.pos = p;
-  }
-
   get length(): number {
     return this.total + this.pos;
   }

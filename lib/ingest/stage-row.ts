@@ -18,10 +18,7 @@ import type { UsageRecord } from './types';
  */
 
 /** The columns of each staged line, in order: usage's own (the fallback stage table is `like usage`). */
-export const USAGE_COLUMNS = [
-  'workspace_id', 'upload_id', 'row_key', 'occurred_at', 'day', 'granularity', 'provider_id', 'price_provider', 'raw_model', 'model_id', 'project',
-  'api_key', 'user_ref', 'batch', 'requests', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'reported_cost', 'cost', 'price_status',
-] as const;
+export { USAGE_COLUMNS } from '@/db/queries/ingest-sql';
 
 export type StagedBatch = {
   rows: number;

@@ -69,8 +69,18 @@ describe.each(testEngines())('costs computed on ingest equal SQL re-pricing on %
     expect(await previewReprice(t, ws)).toMatchObject({ rows: 0, deltaUsd: '0' });
     // The summary's total is the rows' total.
     const [u] = await rows<{ cost: string }>(t.db, sql`select sum(cost)::text as cost from usage where workspace_id = ${ws}`);
-    expect(Number(s.computedCostUsd)).toBe(Number(u!.cost));
     expect(s.computedCostUsd).toBe(u!.cost.replace(/\.?0+$/, ''));
     expect(await rollupDrift(t.db, ws)).toEqual({});
+  });
+
+  // Half of 2.0000000003 is 1.00000000015 per 1M: 1,023,333 batch tokens cost exactly 1.02333300015349995, 1.023333000153
+  // to 12 decimals. SQL used to divide by 1,000,000 (rounding to 16 decimals) and then round again, giving …154.
+  test('a batch row at half an 11-decimal price rounds once, in SQL as in TypeScript', async () => {
+    const ws = (await createWorkspace(t.db, { slug: 'half', name: 'half' })).id;
+    await setOverride(t, ws, { label: 't' }, { modelId: 'gpt-4o-2024-08-06', providerId: 'openai', inputPerMtok: '2.0000000003', outputPerMtok: '8', effectiveFrom: '2024-09-01' });
+    const s0 = Date.parse('2024-09-02T00:00:00Z') / 1000;
+    const csv = [HEADER, [s0, s0 + 86400, '2024-09-02T00:00:00+00:00', '', 'p', '1.0', 'u', 'k', 'gpt-4o-2024-08-06', 'TRUE', 'default', '1023333.0', '0.0', '0.0'].join(',')].join('\n');
+    expect(await ingestBytes(t, ws, 'half.csv', csv)).toMatchObject({ status: 'ingested', rowsIngested: 1, computedCostUsd: '1.023333000153' });
+    expect(await previewReprice(t, ws)).toMatchObject({ rows: 0, deltaUsd: '0' });
   });
 });
