@@ -9,6 +9,8 @@ export type IngestSession = {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** COPY rows (already CSV-encoded, as text or as UTF-8 chunks in order) into `table`. */
   copyCsv(table: string, columns: readonly string[], csv: string | readonly Uint8Array[]): Promise<void>;
+  /** COPY rows in the binary format (header, tuples and trailer, as chunks in order) into `table`. */
+  copyBinary(table: string, columns: readonly string[], chunks: readonly Uint8Array[]): Promise<void>;
 };
 
 export async function withIngestSession<T>(raw: RawClient, fn: (s: IngestSession) => Promise<T>): Promise<T> {
@@ -19,6 +21,9 @@ export async function withIngestSession<T>(raw: RawClient, fn: (s: IngestSession
         copyCsv: async (table, columns, csv) => {
           await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob(typeof csv === 'string' ? [csv] : (csv as unknown as BlobPart[])) });
         },
+        copyBinary: async (table, columns, chunks) => {
+          await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT binary)`, [], { blob: new Blob(chunks as unknown as BlobPart[]) });
+        },
       }),
     );
   }
@@ -26,19 +31,21 @@ export async function withIngestSession<T>(raw: RawClient, fn: (s: IngestSession
   const client = await raw.pool.connect();
   try {
     await client.query('BEGIN');
+    const copy = (table: string, columns: readonly string[], format: 'csv' | 'binary', data: string | readonly Uint8Array[]) =>
+      new Promise<void>((resolve, reject) => {
+        const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT ${format})`));
+        stream.on('error', reject);
+        stream.on('finish', () => resolve());
+        if (typeof data === 'string') stream.end(data);
+        else {
+          for (const c of data) stream.write(c);
+          stream.end();
+        }
+      });
     const session: IngestSession = {
       query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params as unknown[])).rows as R[],
-      copyCsv: (table, columns, csv) =>
-        new Promise<void>((resolve, reject) => {
-          const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
-          stream.on('error', reject);
-          stream.on('finish', () => resolve());
-          if (typeof csv === 'string') stream.end(csv);
-          else {
-            for (const c of csv) stream.write(c);
-            stream.end();
-          }
-        }),
+      copyCsv: (table, columns, csv) => copy(table, columns, 'csv', csv),
+      copyBinary: (table, columns, chunks) => copy(table, columns, 'binary', chunks),
     };
     const result = await fn(session);
     await client.query('COMMIT');

@@ -140,11 +140,34 @@ export function primaryKey(r: Pick<Rollup, 'family' | 'grain'>): string[] {
   return r.family === 'user' || r.family === 'userFull' ? ['user_ref', t, ...dims.filter((c) => c !== 'user_ref')] : [t, ...dims];
 }
 
-/** At the end of an upload: every rollup grows by the delta ($1 = workspace). */
-export function applyDeltaSql(): string[] {
-  return ROLLUPS.map((r) => insertInto(r, {
-    time: r.grain === 'day' ? 'day' : MONTH_OF_DAY, from: 'ingest_delta', aggs: (m) => `sum(${m.col})`, where: r.where ? 'has_reported' : 'true', col: (c) => c,
-  }, { upsert: true }));
+/**
+ * At the end of an upload: every rollup grows by the delta ($1 = workspace). The monthly ones leave out the months in
+ * $2 (date[]): those the upload wrote daily rows into directly, which rebuildMonthsSql then sums again from the daily
+ * rollups.
+ */
+export function applyDeltaSql(): { daily: string[]; monthly: string[] } {
+  const sqlFor = (r: Rollup) => insertInto(r, {
+    time: r.grain === 'day' ? 'day' : MONTH_OF_DAY, from: 'ingest_delta', aggs: (m) => `sum(${m.col})`, col: (c) => c,
+    where: `${r.where ? 'has_reported' : 'true'}${r.grain === 'month' ? ` and ${MONTH_OF_DAY} <> all($2::date[])` : ''}`,
+  }, { upsert: true });
+  return { daily: ROLLUPS.filter((r) => r.grain === 'day').map(sqlFor), monthly: ROLLUPS.filter((r) => r.grain === 'month').map(sqlFor) };
+}
+
+/** The daily rollups with what a row of each holds: its columns in COPY order (workspace_id, day, dimensions, model_id, measures). */
+export function dailyRollupLayouts(): { table: string; dims: string[]; hasModel: boolean; measures: string[]; onlyReported: boolean; columns: string[] }[] {
+  return ROLLUPS.filter((r) => r.grain === 'day').map((r) => {
+    const dims = dimCols(r.family);
+    const measures = r.measures.map((m) => m.col);
+    return { table: r.table, dims, hasModel: hasModel(r.family), measures, onlyReported: !!r.where, columns: ['workspace_id', 'day', ...dims, ...(hasModel(r.family) ? ['model_id'] : []), ...measures] };
+  });
+}
+
+/** Every monthly rollup of the given months ($2, first days) summed again from its daily rollup ($1 = workspace). */
+export function rebuildMonthsSql(): string[] {
+  return ROLLUPS.filter((x) => x.grain === 'month').flatMap((r) => [
+    `delete from ${r.table} where workspace_id = $1 and month = any($2::date[])`,
+    insertInto(r, fromDaily(r, `workspace_id = $1 and day >= (select min(m) from unnest($2::date[]) m) and day < (select max(m) from unnest($2::date[]) m) + interval '1 month' and ${MONTH_OF_DAY} = any($2::date[])`)),
+  ]);
 }
 
 const monthsOf = (days: string[]) => [...new Set(days.map((d) => `${d.slice(0, 7)}-01`))];

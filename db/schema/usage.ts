@@ -99,7 +99,9 @@ const rollupMeasures = () => ({
   reportedCost: numeric('reported_cost', { precision: 24, scale: 12 }),
   unpricedRows: integer('unpriced_rows').notNull().default(0),
 });
-const workspace = () => uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' });
+// No foreign key to workspaces: like usage, the rollups are written in bulk on every upload, and a foreign key is a
+// trigger per row (a sixth of an upload's rollup time). deleteWorkspace removes them (lib/auth/service.ts).
+const workspace = () => uuid('workspace_id').notNull();
 const modelDims = () => ({ providerId: text('provider_id').notNull().default(''), rawModel: text('raw_model').notNull(), modelId: text('model_id') });
 const keyDims = () => ({ project: text('project').notNull().default(''), apiKey: text('api_key').notNull().default('') });
 

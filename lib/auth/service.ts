@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import {
   addMembership, countOwners, countUsers, createInvite, createUser, createWorkspace, findInvite, findUserByEmail,
   getWorkspaceBySlug, listMembers, normalizeEmail, removeMember, setMemberRole,
 } from '@/db/queries/accounts';
 import { invites, usage, users, workspaces } from '@/db/schema';
+import { ROLLUPS } from '@/db/rollups';
 import { insertApiKey, revokeApiKey } from '@/db/queries/api-keys';
 import { audit } from '@/db/queries/audit';
 import type { AuditActor } from '@/db/queries/audit';
@@ -208,8 +209,9 @@ export async function createWorkspaceForUser(db: Db, userId: string, email: stri
 export async function deleteWorkspace(db: Db, workspaceId: string, role: Role) {
   if (role !== 'owner') throw new ForbiddenError('Only an owner can delete a workspace.');
   await db.transaction(async (tx) => {
-    // usage has no foreign key (it is the big table); everything else goes with the workspace by cascade.
+    // usage and its rollups have no foreign key (they are written in bulk); everything else goes with the workspace by cascade.
     await tx.delete(usage).where(eq(usage.workspaceId, workspaceId));
+    for (const r of ROLLUPS) await tx.execute(sql`delete from ${sql.identifier(r.table)} where workspace_id = ${workspaceId}`);
     await tx.delete(workspaces).where(eq(workspaces.id, workspaceId));
   });
 }

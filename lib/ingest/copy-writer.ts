@@ -8,6 +8,19 @@ const CHUNK = 1 << 20;
 const HEX = [...Array(256).keys()].map((b) => b.toString(16).padStart(2, '0'));
 const HEX_HI = Uint8Array.from(HEX, (h) => h.charCodeAt(0));
 const HEX_LO = Uint8Array.from(HEX, (h) => h.charCodeAt(1));
+const POW10 = [1, 10, 100, 1000, 10000];
+/** Scratch for a numeric's base-10000 groups: numeric(24, 12) needs 7, a plain decimal of any size fits 64. */
+const GROUPS = new Int32Array(64);
+
+function digitAt(s: string, at: number): number {
+  const d = s.charCodeAt(at) - 48;
+  if (d < 0 || d > 9) throw new RangeError(`not a plain decimal: "${s}"`);
+  return d;
+}
+
+/** The 11-byte signature, flags and header extension length of a COPY binary stream; and its end. */
+export const COPY_BINARY_HEADER = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)]);
+export const COPY_BINARY_TRAILER = Buffer.from([0xff, 0xff]);
 
 export class CopyWriter {
   private buf: Buffer = Buffer.allocUnsafe(CHUNK);
@@ -103,6 +116,135 @@ export class CopyWriter {
   byte(c: number): void {
     this.room(1);
     this.buf[this.pos++] = c;
+  }
+
+  // ---- COPY binary (https://www.postgresql.org/docs/current/sql-copy.html#id-1.9.3.55.9.4): each field is its
+  // length (int32, -1 for NULL) and the type's binary send form, big-endian. The server then runs no text parser
+  // and no input function per field: on a 21-column usage row, most of what a CSV COPY costs Postgres.
+
+  int16(v: number): void {
+    this.room(2);
+    this.buf[this.pos++] = (v >> 8) & 0xff;
+    this.buf[this.pos++] = v & 0xff;
+  }
+
+  int32(v: number): void {
+    this.room(4);
+    this.buf.writeInt32BE(v, this.pos);
+    this.pos += 4;
+  }
+
+  /** A safe integer (|v| < 2^53) as int64. */
+  int64(v: number): void {
+    this.room(8);
+    const hi = Math.floor(v / 4294967296);
+    this.buf.writeInt32BE(hi, this.pos);
+    this.buf.writeUInt32BE(v - hi * 4294967296, this.pos + 4);
+    this.pos += 8;
+  }
+
+  /** A bigint field: its length and the value. */
+  int8Field(v: number): void {
+    this.room(12);
+    this.buf.writeInt32BE(8, this.pos);
+    this.pos += 4;
+    this.int64(v);
+  }
+
+  nullField(): void {
+    this.int32(-1);
+  }
+
+  /** A text field: its UTF-8 length, then the bytes (the length is written once the bytes are). */
+  textField(s: string): void {
+    this.room(4 + s.length * 3);
+    const at = this.pos;
+    this.pos += 4;
+    this.text(s);
+    this.buf.writeInt32BE(this.pos - at - 4, at);
+  }
+
+  /** A 16-byte uuid field from a latin1 string of at least 16 characters (a digest's bytes). */
+  uuidFieldLatin1(d: string): void {
+    this.room(20);
+    const buf = this.buf;
+    let p = this.pos;
+    buf[p++] = 0; buf[p++] = 0; buf[p++] = 0; buf[p++] = 16;
+    for (let i = 0; i < 16; i++) buf[p++] = d.charCodeAt(i);
+    this.pos = p;
+  }
+
+  /**
+   * A numeric field holding `units` × 10^-scale exactly (units a safe integer). numeric's binary form is base-10000
+   * digits with the decimal point between digits: the units are grouped by 4 from the point, the zero groups at either
+   * end left out, and `scale` is the display scale (never fewer decimals than the value has: the server would cut).
+   */
+  numericUnits(units: number, scale: number): void {
+    const neg = units < 0;
+    let v = neg ? -units : units;
+    const fracGroups = Math.ceil(scale / 4);
+    const pad = fracGroups * 4 - scale;
+    const g = GROUPS;
+    let n = 0;
+    if (v > 0) {
+      const first = POW10[4 - pad]!;
+      const r = v % first;
+      g[n++] = r * POW10[pad]!;
+      v = (v - r) / first;
+      while (v > 0) {
+        const d = v % 10000;
+        g[n++] = d;
+        v = (v - d) / 10000;
+      }
+    }
+    this.numericGroups(g, n, n - 1 - fracGroups, neg, scale);
+  }
+
+  /** A numeric field from a plain decimal string (`-12.50`, `0.3409`: no exponent), exactly. */
+  numericDecimal(s: string): void {
+    if (s.length > 200) throw new RangeError(`not a plain decimal of at most 200 characters: "${s.slice(0, 40)}…"`);
+    let i = 0;
+    let neg = false;
+    if (s.charCodeAt(0) === 45) { neg = true; i = 1; } else if (s.charCodeAt(0) === 43) i = 1;
+    let dot = s.indexOf('.', i);
+    if (dot < 0) dot = s.length;
+    const scale = dot < s.length ? s.length - dot - 1 : 0;
+    if (dot === i && scale === 0) throw new RangeError(`not a plain decimal: "${s}"`);
+    // Groups from the least significant: the fraction right-padded to whole groups, then the integer part.
+    const g = GROUPS;
+    let n = 0;
+    const fracGroups = Math.ceil(scale / 4);
+    for (let k = fracGroups - 1; k >= 0; k--) {
+      let d = 0;
+      for (let j = 0; j < 4; j++) {
+        const at = dot + 1 + k * 4 + j;
+        d = d * 10 + (at < s.length ? digitAt(s, at) : 0);
+      }
+      g[n++] = d;
+    }
+    for (let end = dot; end > i; end -= 4) {
+      let d = 0;
+      for (let at = Math.max(i, end - 4); at < end; at++) d = d * 10 + digitAt(s, at);
+      g[n++] = d;
+    }
+    // Leading zero groups of the integer part are not digits.
+    while (n > fracGroups && g[n - 1] === 0) n--;
+    this.numericGroups(g, n, n - 1 - fracGroups, neg, scale);
+  }
+
+  /** g[0..n) least significant first; `weight` is the power of 10000 of g[n-1]. */
+  private numericGroups(g: Int32Array, n: number, weight: number, neg: boolean, scale: number): void {
+    let lo = 0;
+    while (lo < n && g[lo] === 0) lo++;
+    while (n > lo && g[n - 1] === 0) { n--; weight--; }
+    const digits = n - lo;
+    this.room(12 + 2 * digits);
+    this.int32(8 + 2 * digits);
+    this.int16(digits);
+    this.int16(digits === 0 ? 0 : weight);
+    this.int16(neg && digits > 0 ? 0x4000 : 0);
+    this.int16(scale);
+    for (let k = n - 1; k >= lo; k--) this.int16(g[k]!);
   }
 
   get length(): number {

@@ -1,5 +1,5 @@
 import type { BatchResult } from '@/db/queries/ingest-sql';
-import { CREATE_DELTA, RECONCILIATION_MEASURES } from '@/db/rollups';
+import { CREATE_DELTA, dailyRollupLayouts, RECONCILIATION_MEASURES } from '@/db/rollups';
 import { decimal12 } from './costing';
 
 /**
@@ -97,7 +97,7 @@ export function summarize(groups: Group[]): { groups: Group[] | null; result: Ba
 }
 
 /** A delta row held across batches: sums in BigInt (many batches add up), the cost at 12 decimals. */
-type Held = {
+export type Held = {
   day: string; provider: string; model: GroupModel; project: string; apiKey: string; userRef: string; hasReported: boolean;
   rows: number; requests: bigint; inputTokens: bigint; cachedInputTokens: bigint; outputTokens: bigint; cost: bigint | null; reported: bigint | null;
   unpriced: number; noPrice: number; unmapped: number; backdated: number; costOnly: number; batchRows: number;
@@ -114,45 +114,94 @@ export class PendingDelta {
   add(groups: readonly Group[]): void {
     for (const g of groups) {
       const key = `${g.day}\u0000${g.provider}\u0000${g.model.rawModel}\u0000${g.project}\u0000${g.apiKey}\u0000${g.userRef}\u0000${g.hasReported}`;
-      const cost = g.costed ? groupCost(g) : null;
       const h = this.held.get(key);
-      if (!h) {
-        this.held.set(key, {
-          day: g.day, provider: g.provider, model: g.model, project: g.project, apiKey: g.apiKey, userRef: g.userRef, hasReported: g.hasReported,
-          rows: g.rows, requests: BigInt(g.requests), inputTokens: BigInt(g.inputTokens), cachedInputTokens: BigInt(g.cachedInputTokens),
-          outputTokens: BigInt(g.outputTokens), cost, reported: g.reported, unpriced: g.unpriced, noPrice: g.noPrice, unmapped: g.unmapped,
-          backdated: g.backdated, costOnly: g.costOnly, batchRows: g.batchRows,
-        });
-        continue;
-      }
-      h.rows += g.rows;
-      h.requests += BigInt(g.requests);
-      h.inputTokens += BigInt(g.inputTokens);
-      h.cachedInputTokens += BigInt(g.cachedInputTokens);
-      h.outputTokens += BigInt(g.outputTokens);
-      if (cost !== null) h.cost = (h.cost ?? 0n) + cost;
-      if (g.reported !== null) h.reported = (h.reported ?? 0n) + g.reported;
-      h.unpriced += g.unpriced;
-      h.noPrice += g.noPrice;
-      h.unmapped += g.unmapped;
-      h.backdated += g.backdated;
-      h.costOnly += g.costOnly;
-      h.batchRows += g.batchRows;
+      if (!h) this.held.set(key, held(g));
+      else addInto(h, held(g));
     }
   }
 
-  /** CSV (DELTA_COLUMNS) of the held groups of days before `day`, or of all; they are no longer held. */
-  take(before?: string): string {
-    const out: string[] = [];
+  /** The held groups of days before `day`, or all; they are no longer held. */
+  take(before?: string): Held[] {
+    const out: Held[] = [];
     for (const [key, g] of this.held) {
       if (before !== undefined && g.day >= before) continue;
-      out.push(`${g.day},${csvText(g.provider)},${g.model.rawCsv},${g.model.modelCsv},${csvText(g.project)},${csvText(g.apiKey)},${csvText(g.userRef)},${g.hasReported ? 't' : 'f'},${measureWriters.map((w) => w!(g)).join(',')}`);
+      out.push(g);
       this.held.delete(key);
     }
-    return out.length ? `${out.join('\n')}\n` : '';
+    return out;
   }
 }
 
+function held(g: Group): Held {
+  return {
+    day: g.day, provider: g.provider, model: g.model, project: g.project, apiKey: g.apiKey, userRef: g.userRef, hasReported: g.hasReported,
+    rows: g.rows, requests: BigInt(g.requests), inputTokens: BigInt(g.inputTokens), cachedInputTokens: BigInt(g.cachedInputTokens),
+    outputTokens: BigInt(g.outputTokens), cost: g.costed ? groupCost(g) : null, reported: g.reported, unpriced: g.unpriced, noPrice: g.noPrice,
+    unmapped: g.unmapped, backdated: g.backdated, costOnly: g.costOnly, batchRows: g.batchRows,
+  };
+}
+
+/** Adds `g` into `h` (a null money sum stays null only while both are). */
+function addInto(h: Held, g: Held): void {
+  h.rows += g.rows;
+  h.requests += g.requests;
+  h.inputTokens += g.inputTokens;
+  h.cachedInputTokens += g.cachedInputTokens;
+  h.outputTokens += g.outputTokens;
+  if (g.cost !== null) h.cost = (h.cost ?? 0n) + g.cost;
+  if (g.reported !== null) h.reported = (h.reported ?? 0n) + g.reported;
+  h.unpriced += g.unpriced;
+  h.noPrice += g.noPrice;
+  h.unmapped += g.unmapped;
+  h.backdated += g.backdated;
+  h.costOnly += g.costOnly;
+  h.batchRows += g.batchRows;
+}
+
+/** Held groups as rows of `ingest_delta` (DELTA_COLUMNS), CSV. */
+export function deltaCsv(groups: readonly Held[]): string {
+  let out = '';
+  for (const g of groups) {
+    out += `${g.day},${csvText(g.provider)},${g.model.rawCsv},${g.model.modelCsv},${csvText(g.project)},${csvText(g.apiKey)},${csvText(g.userRef)},${g.hasReported ? 't' : 'f'},${measureWriters.map((w) => w!(g)).join(',')}\n`;
+  }
+  return out;
+}
+
+const DIM_OF: Record<string, (g: Held) => string> = {
+  provider_id: (g) => g.provider, raw_model: (g) => g.model.rawModel, project: (g) => g.project, api_key: (g) => g.apiKey, user_ref: (g) => g.userRef,
+};
+const LAYOUTS = dailyRollupLayouts();
+const WRITER_OF = new Map(RECONCILIATION_MEASURES.map((m, i) => [m.col, measureWriters[i]!]));
+
+/**
+ * Held groups of days that had no usage before this upload, as the rows of every daily rollup (CSV for COPY, one entry
+ * per table): nothing there can conflict, so no upsert is needed. Each rollup's rows are the groups summed by its own
+ * dimensions, as applyDeltaSql sums the delta.
+ */
+export function dailyRollupRows(workspaceId: string, groups: readonly Held[]): { table: string; columns: string[]; csv: string }[] {
+  return LAYOUTS.map((l) => {
+    const sums = new Map<string, Held>();
+    const dims = l.dims.map((d) => DIM_OF[d]!);
+    for (const g of groups) {
+      if (l.onlyReported && !g.hasReported) continue;
+      let key = g.day;
+      for (const d of dims) key += `\u0000${d(g)}`;
+      const h = sums.get(key);
+      if (h) addInto(h, g);
+      else sums.set(key, { ...g });
+    }
+    const writers = l.measures.map((c) => WRITER_OF.get(c)!);
+    let csv = '';
+    for (const g of sums.values()) {
+      csv += `${workspaceId},${g.day}`;
+      for (const d of dims) csv += `,${csvText(d(g))}`;
+      if (l.hasModel) csv += `,${g.model.modelCsv}`;
+      for (const w of writers) csv += `,${w(g)}`;
+      csv += '\n';
+    }
+    return { table: l.table, columns: l.columns, csv };
+  }).filter((p) => p.csv !== '');
+}
 
 /** A text field for COPY csv: NULL is empty and unquoted, every string is quoted (so '' stays an empty string). */
 export function csvText(v: string | null): string {

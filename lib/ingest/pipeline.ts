@@ -5,7 +5,7 @@ import { withIngestSession } from '@/db/ingest-session';
 import { getCatalog } from '@/db/queries/get-catalog';
 import type { BatchMode, BatchResult } from '@/db/queries/ingest-sql';
 import { CREATE_STAGE, insertBatchSql } from '@/db/queries/ingest-sql';
-import { applyDeltaSql, CREATE_DELTA } from '@/db/rollups';
+import { applyDeltaSql, CREATE_DELTA, rebuildMonthsSql } from '@/db/rollups';
 import { uploads, workspaceAliases } from '@/db/schema';
 import { createResolver } from '@/lib/catalog/resolve';
 import { loadPriceBook } from '@/lib/pricing/candidates';
@@ -16,7 +16,8 @@ import { FormatError, headerHash, parseUsage } from './parse';
 import type { SourceInfo } from './source';
 import { createPricer } from './costing';
 import type { StagedBatch } from './stage-row';
-import { DELTA_COLUMNS, PendingDelta } from './delta';
+import type { Held } from './delta';
+import { dailyRollupRows, DELTA_COLUMNS, deltaCsv, PendingDelta } from './delta';
 import { createStager, USAGE_COLUMNS } from './stage-row';
 import { decodeSource, SourceError } from './source';
 import type { UsageRecord } from './types';
@@ -114,13 +115,25 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
       const usedDays = new Set((await s.query<{ day: string }>('select distinct day::text as day from usage_daily where workspace_id = $1', [input.workspaceId])).map((d) => d.day));
       let staged = false;
       const pending = new PendingDelta();
+      // A day that had no usage before this upload gets its daily rollup rows straight from Node, by COPY, as soon as the
+      // upload has moved past it (while the next batches are parsed); its month is summed again from the daily rollups
+      // at the end. The rest (days that had usage, a day coming back after it was written, batches merged in SQL) goes
+      // through ingest_delta and the upserts at the end.
+      const written = new Set<string>();
+      const writtenMonths = new Set<string>();
       const writeDelta = async (before?: string) => {
-        const d = pending.take(before);
-        if (d) await s.copyCsv('ingest_delta', DELTA_COLUMNS, d);
+        const groups = pending.take(before);
+        if (!groups.length) return;
+        const direct: Held[] = [];
+        const viaDelta: Held[] = [];
+        for (const g of groups) (usedDays.has(g.day) || written.has(g.day) ? viaDelta : direct).push(g);
+        for (const g of direct) { written.add(g.day); writtenMonths.add(`${g.day.slice(0, 7)}-01`); }
+        if (viaDelta.length) await s.copyCsv('ingest_delta', DELTA_COLUMNS, deltaCsv(viaDelta));
+        for (const part of dailyRollupRows(input.workspaceId, direct)) await s.copyCsv(part.table, part.columns, part.csv);
       };
       const viaStage = async (b: StagedBatch, mode: BatchMode) => {
         if (!staged) { await s.query(CREATE_STAGE); staged = true; }
-        await s.copyCsv('ingest_stage', USAGE_COLUMNS, b.usage);
+        await s.copyBinary('ingest_stage', USAGE_COLUMNS, b.usage);
         let t: BatchResult | undefined;
         if (mode === 'merge') [t] = await s.query<BatchResult>(insertBatchSql('merge'), [input.workspaceId]);
         else {
@@ -144,7 +157,7 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
         if (mode === 'fresh' && b.result && b.groups) {
           await s.query('savepoint ingest_batch');
           try {
-            await s.copyCsv('usage', USAGE_COLUMNS, b.usage);
+            await s.copyBinary('usage', USAGE_COLUMNS, b.usage);
             await s.query('release savepoint ingest_batch');
           } catch (e) {
             if ((e as { code?: string }).code !== '23505') throw e;
@@ -196,7 +209,11 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
       await writeDelta();
       mark(`read, parse, cost and insert in ${batches} batches (${fallbacks} re-run for repeated keys; waited ${Math.round(waitMs)} ms on the database)`);
       // Every rollup grows by what this upload added, in the same transaction.
-      for (const q of applyDeltaSql()) await s.query(q, [input.workspaceId]);
+      const { daily, monthly } = applyDeltaSql();
+      const months = [...writtenMonths];
+      for (const q of daily) await s.query(q, [input.workspaceId]);
+      for (const q of monthly) await s.query(q, [input.workspaceId, months]);
+      if (months.length) for (const q of rebuildMonthsSql()) await s.query(q, [input.workspaceId, months]);
       mark('every rollup grown by the delta');
       input.onProgress?.({ bytes: bytesSeen, rows: summary.rowsRead });
       Object.assign(summary, { format: meta.format ?? null, formatLabel: meta.label ?? null, bytes: info.bytes ?? bytesSeen, encoding: info.encoding ?? null, gzip: info.gzip ?? false });

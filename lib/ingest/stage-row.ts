@@ -2,11 +2,12 @@ import crypto from 'node:crypto';
 import type { BatchResult } from '@/db/queries/ingest-sql';
 import type { createResolver } from '@/lib/catalog/resolve';
 import { FIRST_PARTY_PROVIDER } from '@/lib/catalog/types';
-import { CopyWriter } from './copy-writer';
+import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER, CopyWriter } from './copy-writer';
 import type { Tariff } from './costing';
-import { costOf, costUnits, scaled, statusOf } from './costing';
+import { costOf, costUnits, decimal12, scaled, statusOf } from './costing';
 import type { Group } from './delta';
 import { csvText, groupCost, summarize } from './delta';
+import { USAGE_COLUMNS } from '@/db/queries/ingest-sql';
 import type { UsageRecord } from './types';
 
 /**
@@ -22,7 +23,7 @@ export { USAGE_COLUMNS } from '@/db/queries/ingest-sql';
 
 export type StagedBatch = {
   rows: number;
-  /** CSV for COPY into usage (or the stage), USAGE_COLUMNS order, in chunks. */
+  /** COPY binary for usage (or the stage), USAGE_COLUMNS order, in chunks: header, one tuple per row, trailer. */
   usage: Buffer[];
   usageBytes: number;
   /** The batch's rollup delta (for PendingDelta); null when Node cannot aggregate exactly (the SQL path then does). */
@@ -44,7 +45,7 @@ type Model = {
   rawModel: string; modelId: string | null; vendorProvider: string | null; rawCsv: string; modelCsv: string;
   /** The last tariff looked up for this model, for (tariffDay, tariffProvider). */
   tariffDay: string; tariffProvider: string | null; tariff: Tariff | null;
-  /** The line's `provider_id,price_provider,raw_model,model_id,` for the last provider seen with this model. */
+  /** The row's `provider_id, price_provider, raw_model, model_id` fields for the last provider seen with this model. */
   middleProvider: string | null | undefined; middle: Uint8Array;
   /** This batch's groups of the model for the last (day, provider, reported or not) seen, by project, key and user. */
   slotDay: string; slotProvider: string | null; slotReported: boolean; slot: Slot | null; slots: Map<string, Slot>;
@@ -54,11 +55,36 @@ type Model = {
 
 type Slot = Map<string, Map<string, Map<string, Group>>>;
 
-/** `e-N` after an integer cost: `123e-7` is 0.0000123 to numeric, exactly. Index: the tariff's units.scale (6 = 12 decimals). */
-const UNIT_SUFFIX = [0, 1, 2, 3, 4, 5, 6].map((s) => Buffer.from(`e-${s + 6}`));
-const BATCH_T = Buffer.from(',t,');
-const BATCH_F = Buffer.from(',f,');
-const STATUS: Record<string, Uint8Array> = Object.fromEntries(['priced', 'backdated', 'no_price', 'unmapped', 'cost_only'].map((k) => [k, Buffer.from(k)]));
+/** A text field (length, UTF-8 bytes) or NULL, encoded once for the values that repeat row after row. */
+function textFieldBytes(v: string | null): Buffer {
+  if (v === null) return Buffer.from([0xff, 0xff, 0xff, 0xff]);
+  const b = Buffer.from(v, 'utf8');
+  const out = Buffer.allocUnsafe(4 + b.length);
+  out.writeInt32BE(b.length, 0);
+  b.copy(out, 4);
+  return out;
+}
+/** The row's `provider_id, price_provider, raw_model, model_id` fields. */
+const middleFields = (provider: string | null, priceProvider: string | null, rawModel: string, modelId: string | null) =>
+  Buffer.concat([provider, priceProvider, rawModel, modelId].map(textFieldBytes));
+const BOOL_T = Buffer.from([0, 0, 0, 1, 1]);
+const BOOL_F = Buffer.from([0, 0, 0, 1, 0]);
+const GRANULARITY: Record<string, Uint8Array> = Object.fromEntries(['request', 'minute', 'hour', 'day'].map((k) => [k, textFieldBytes(k)]));
+const STATUS: Record<string, Uint8Array> = Object.fromEntries(['priced', 'backdated', 'no_price', 'unmapped', 'cost_only'].map((k) => [k, textFieldBytes(k)]));
+/** Postgres counts time from 2000-01-01 UTC: timestamptz in microseconds, date in days. */
+const PG_EPOCH_MS = Date.UTC(2000, 0, 1);
+/** The occurred_at and day fields of a bucket. */
+function timeFieldBytes(ms: number): Buffer {
+  const b = Buffer.allocUnsafe(20);
+  const us = (ms - PG_EPOCH_MS) * 1000;
+  const hi = Math.floor(us / 4294967296);
+  b.writeInt32BE(8, 0);
+  b.writeInt32BE(hi, 4);
+  b.writeUInt32BE(us - hi * 4294967296, 8);
+  b.writeInt32BE(4, 12);
+  b.writeInt32BE(Math.floor((ms - PG_EPOCH_MS) / 86_400_000), 16);
+  return b;
+}
 
 export type StagerOptions = {
   family: string;
@@ -72,15 +98,11 @@ export type StagerOptions = {
 
 export function createStager(o: StagerOptions): Stager {
   const { family, resolve, vendorOf, known, pricer } = o;
-  const prefix = Buffer.from(`${o.workspaceId},${o.uploadId},`);
+  // Each tuple starts with its field count, then workspace_id and upload_id (16 bytes each), the same on every row.
+  const uuidField = (u: string) => Buffer.concat([Buffer.from([0, 0, 0, 16]), Buffer.from(u.replace(/-/g, ''), 'hex')]);
+  const prefix = Buffer.concat([Buffer.from([0, USAGE_COLUMNS.length]), uuidField(o.workspaceId), uuidField(o.uploadId)]);
 
   const models = new Map<string, Model>();
-  const providers = new Map<string | null, string>();
-  const providerCsv = (p: string | null) => {
-    let s = providers.get(p);
-    if (s === undefined) { s = csvText(p); providers.set(p, s); }
-    return s;
-  };
   const out = new CopyWriter();
   let count = 0;
   let groups: Group[] = [];
@@ -88,7 +110,7 @@ export function createStager(o: StagerOptions): Stager {
   let lastTime = NaN;
   let iso = '';
   let day = '';
-  let isoDay: Uint8Array = new Uint8Array(0);
+  let timeFields: Uint8Array = new Uint8Array(0);
 
   const stage = (r: UsageRecord) => {
     let m = models.get(r.rawModel);
@@ -111,7 +133,7 @@ export function createStager(o: StagerOptions): Stager {
       iso = r.occurredAt.toISOString();
       const d = iso.slice(0, 10);
       if (d !== day) { day = d; days.add(d); }
-      isoDay = Buffer.from(`,${iso},${day},`);
+      timeFields = timeFieldBytes(time);
     }
     if (m.tariffDay !== day || m.tariffProvider !== priceProvider) {
       m.tariffDay = day;
@@ -176,7 +198,8 @@ export function createStager(o: StagerOptions): Stager {
     }
     if (r.batch) g.batchRows++;
 
-    if (m.middleProvider !== provider) { m.middleProvider = provider; m.middle = Buffer.from(`,${providerCsv(provider)},${providerCsv(priceProvider)},${m.rawCsv},${m.modelCsv},`); }
+    if (m.middleProvider !== provider) { m.middleProvider = provider; m.middle = middleFields(provider, priceProvider, m.rawModel, m.modelId); }
+    if (count === 0) out.bytes(COPY_BINARY_HEADER);
     out.bytes(prefix);
     if (m.keyTime !== time || m.keyGranularity !== r.granularity || m.keyProvider !== r.providerId) {
       m.keyTime = time;
@@ -184,35 +207,27 @@ export function createStager(o: StagerOptions): Stager {
       m.keyProvider = r.providerId;
       m.keyHead = rowKeyHead(family, iso, r);
     }
-    out.uuidLatin1(crypto.hash('sha256', `${m.keyHead}${rowKeyTail(r)}`, 'binary'));
-    out.bytes(isoDay);
-    out.text(r.granularity);
+    out.uuidFieldLatin1(crypto.hash('sha256', `${m.keyHead}${rowKeyTail(r)}`, 'binary'));
+    out.bytes(timeFields);
+    out.bytes(GRANULARITY[r.granularity] ?? textFieldBytes(r.granularity));
     out.bytes(m.middle);
-    out.quoted(r.project);
-    out.byte(44);
-    out.quoted(r.apiKey);
-    out.byte(44);
-    out.quoted(r.userRef);
-    out.bytes(r.batch ? BATCH_T : BATCH_F);
-    out.int(r.requests);
-    out.byte(44);
-    out.int(r.inputTokens);
-    out.byte(44);
-    out.int(r.cachedInputTokens);
-    out.byte(44);
-    out.int(r.outputTokens);
-    out.byte(44);
-    if (reported !== null) out.text(reported);
-    out.byte(44);
-    // A cost at 12 decimals goes as `<integer>e-12`: numeric reads it exactly, and it saves formatting a decimal.
-    if (units >= 0) { out.int(units); out.bytes(UNIT_SUFFIX[t!.units!.scale]!); } else if (cost !== null) { out.text(cost.toString()); out.bytes(UNIT_SUFFIX[6]!); }
-    out.byte(44);
+    out.textField(r.project);
+    out.textField(r.apiKey);
+    out.textField(r.userRef);
+    out.bytes(r.batch ? BOOL_T : BOOL_F);
+    out.int8Field(r.requests);
+    out.int8Field(r.inputTokens);
+    out.int8Field(r.cachedInputTokens);
+    out.int8Field(r.outputTokens);
+    if (reported !== null) out.numericDecimal(reported); else out.nullField();
+    // A cost at 12 decimals goes as `<integer> × 10^-12`, written straight into numeric's base-10000 digits.
+    if (units >= 0) out.numericUnits(units, t!.units!.scale + 6); else if (cost !== null) out.numericDecimal(decimal12(cost)); else out.nullField();
     out.bytes(STATUS[status]!);
-    out.byte(10);
     count++;
   };
 
   const take = (): StagedBatch => {
+    if (count > 0) out.bytes(COPY_BINARY_TRAILER);
     const usageBytes = out.length;
     const batch = { rows: count, usage: out.take(), usageBytes, days: [...days], ...summarize(groups) };
     count = 0;

@@ -9,6 +9,8 @@ import { createTestDatabase, testEngines } from '@/db/testing';
 import { deleteUpload, markInterruptedUploads } from '@/lib/ingest/manage';
 import { ingestBytes, ingestFixture } from './helpers/ingest';
 import { rollupDrift } from './helpers/rollups';
+import { ROLLUPS } from '@/db/rollups';
+import { deleteWorkspace } from '@/lib/auth/service';
 import { repriceWorkspace, setOverride } from '@/lib/pricing/service';
 
 const HEADER = 'start_time,end_time,start_time_iso,end_time_iso,project_id,num_model_requests,user_id,api_key_id,model,batch,service_tier,input_tokens,output_tokens,input_cached_tokens';
@@ -229,6 +231,15 @@ describe.each(testEngines())('ingestion on %s', (engine) => {
     const [m] = await rows<{ months: number; input: string }>(t.db, sql`select count(distinct month)::int as months, sum(input_tokens)::text as input from usage_monthly_key where workspace_id = ${target}`);
     // 450 rows: input 1000 + i for i in 0..449.
     expect(m).toEqual({ months: 4, input: String(450 * 1000 + (449 * 450) / 2) });
+    // Fresh days (3 to 12 October) in a month that already has usage (1 and 2 October), out of order, with a day that had
+    // usage (2 October) in the middle: the fresh days' daily rows go in directly and October is summed again.
+    const october = ['when,model,team,key,who,in,out,usd', ...Array.from({ length: 40 }, (_, k) => `2026-10-${String([3, 12, 2, 7, 3][k % 5]! + (k % 3)).padStart(2, '0')},gpt-4o-2024-08-06,team-${k % 2},key-${k % 3},user-${k % 4},${500 + k},${50 + k},${k % 4 === 0 ? '0.25' : ''}`)].join('\n');
+    expect(await ingestBytes(t, target, 'c.csv', october, { mapping, batchRows: 7 })).toMatchObject({ status: 'ingested', rowsIngested: 40 });
+    expect(await rollupDrift(t.db, target)).toEqual({});
+    const [oct] = await rows<{ rows: number; input: string }>(t.db, sql`select sum(rows)::int as rows, sum(input_tokens)::text as input from usage_monthly_user_full where workspace_id = ${target} and month = '2026-10-01'`);
+    const [raw] = await rows<{ rows: number; input: string }>(t.db, sql`select count(*)::int as rows, sum(input_tokens)::text as input from usage where workspace_id = ${target} and day >= '2026-10-01'`);
+    expect(oct).toEqual(raw);
+    expect(raw!.rows).toBeGreaterThan(40);
     await setOverride(t, target, { label: 'test' }, { modelId: 'gpt-4o-2024-08-06', providerId: 'openai', inputPerMtok: '7', outputPerMtok: '21', effectiveFrom: '2026-08-15' });
     const re = await repriceWorkspace(t, target, { label: 'test' });
     expect(re.rows).toBeGreaterThan(0);
@@ -236,7 +247,25 @@ describe.each(testEngines())('ingestion on %s', (engine) => {
     expect(await deleteUpload(t, target, a.uploadId)).toMatchObject({ deleted: true, rows: 300 });
     expect(await rollupDrift(t.db, target)).toEqual({});
     const [n] = await rows<{ rows: number }>(t.db, sql`select sum(rows)::int as rows from usage_monthly where workspace_id = ${target}`);
-    expect(n!.rows).toBe(150);
+    expect(n!.rows).toBe(190);
+  });
+
+  test('deleting a workspace removes its usage and every rollup (they have no foreign key), and no other workspace\'s', async () => {
+    const gone = await fresh('gone');
+    const kept = await fresh('kept');
+    const file = [HEADER, openaiRow('2024-07-01', 'gpt-3.5-turbo-0125', false, 1000, 10, 0), openaiRow('2024-08-02', 'gpt-4o-2024-08-06', false, 2000, 20, 0)].join('\n');
+    for (const w of [gone, kept]) expect(await ingestBytes(t, w, 'w.csv', file)).toMatchObject({ status: 'ingested', rowsIngested: 2 });
+    const count = async (w: string) => {
+      const out: Record<string, number> = {};
+      for (const r of ['usage', ...ROLLUPS.map((x) => x.table)]) out[r] = (await rows<{ n: number }>(t.db, sql`select count(*)::int as n from ${sql.identifier(r)} where workspace_id = ${w}`))[0]!.n;
+      return out;
+    };
+    const before = await count(gone);
+    expect(before.usage).toBe(2);
+    expect(before.usage_monthly_user_full).toBe(2);
+    await deleteWorkspace(t.db, gone, 'owner');
+    expect(Object.values(await count(gone)).every((n) => n === 0)).toBe(true);
+    expect(await count(kept)).toEqual(before);
   });
 
   test('deleting an upload removes its rows and rollup atomically; an interrupted upload is marked failed at start', async () => {
