@@ -12,6 +12,14 @@ const POW10 = [1, 10, 100, 1000, 10000];
 /** Scratch for a numeric's base-10000 groups: numeric(24, 12) needs 7, a plain decimal of any size fits 64. */
 const GROUPS = new Int32Array(64);
 
+/** 32 bits big-endian (a signed or unsigned value: the low 32 bits are written), without Buffer's range checks. */
+function put32(b: Buffer, p: number, v: number): void {
+  b[p] = (v >>> 24) & 0xff;
+  b[p + 1] = (v >>> 16) & 0xff;
+  b[p + 2] = (v >>> 8) & 0xff;
+  b[p + 3] = v & 0xff;
+}
+
 function digitAt(s: string, at: number): number {
   const d = s.charCodeAt(at) - 48;
   if (d < 0 || d > 9) throw new RangeError(`not a plain decimal: "${s}"`);
@@ -130,7 +138,7 @@ export class CopyWriter {
 
   int32(v: number): void {
     this.room(4);
-    this.buf.writeInt32BE(v, this.pos);
+    put32(this.buf, this.pos, v);
     this.pos += 4;
   }
 
@@ -138,17 +146,21 @@ export class CopyWriter {
   int64(v: number): void {
     this.room(8);
     const hi = Math.floor(v / 4294967296);
-    this.buf.writeInt32BE(hi, this.pos);
-    this.buf.writeUInt32BE(v - hi * 4294967296, this.pos + 4);
+    put32(this.buf, this.pos, hi);
+    put32(this.buf, this.pos + 4, v - hi * 4294967296);
     this.pos += 8;
   }
 
   /** A bigint field: its length and the value. */
   int8Field(v: number): void {
     this.room(12);
-    this.buf.writeInt32BE(8, this.pos);
-    this.pos += 4;
-    this.int64(v);
+    const buf = this.buf;
+    const p = this.pos;
+    buf[p] = 0; buf[p + 1] = 0; buf[p + 2] = 0; buf[p + 3] = 8;
+    const hi = Math.floor(v / 4294967296);
+    put32(buf, p + 4, hi);
+    put32(buf, p + 8, v - hi * 4294967296);
+    this.pos = p + 12;
   }
 
   nullField(): void {
@@ -161,7 +173,7 @@ export class CopyWriter {
     const at = this.pos;
     this.pos += 4;
     this.text(s);
-    this.buf.writeInt32BE(this.pos - at - 4, at);
+    put32(this.buf, at, this.pos - at - 4);
   }
 
   /** A 16-byte uuid field from a latin1 string of at least 16 characters (a digest's bytes). */

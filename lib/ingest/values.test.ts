@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { bool, count, granularityOf, money, time, ValueError } from './values';
+import { bool, count, granularityOf, isBlank, money, time, ValueError } from './values';
 
 describe('count', () => {
   test.each([['10.0', 10], ['59200.0', 59200], ['1,234', 1234], [42, 42], ['', 0], ['--', 0]])('%j → %d', (v, n) => {
@@ -48,4 +49,14 @@ test('bool and granularity', () => {
   expect(granularityOf(t, new Date(t.getTime() + 86_400_000))).toBe('day');
   expect(granularityOf(t, new Date(t.getTime() + 60_000))).toBe('minute');
   expect(granularityOf(t, new Date(t.getTime() + 3_600_000))).toBe('hour');
+});
+
+describe('isBlank', () => {
+  const words = ['', '--', '-', 'null', 'none', 'n/a', 'na', 'nan', 'undefined'];
+  const slow = (v: string) => words.includes(v.trim().toLowerCase());
+  test('its shortcut agrees with the plain rule (trimmed, lower-cased, a null word) on any string', () => {
+    const padded = fc.tuple(fc.constantFrom(...words, 'NULL', 'N/A', 'Undefined', 'nope', 'user-1', '-3'), fc.stringMatching(/^[ \t\r\n\u00a0\ufeff]{0,12}$/), fc.stringMatching(/^[ \t\r\n\u00a0]{0,12}$/))
+      .map(([w, a, b]) => `${a}${w}${b}`);
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.fullUnicodeString(), padded), (v) => { expect(isBlank(v)).toBe(slow(v)); }), { numRuns: 20000 });
+  });
 });

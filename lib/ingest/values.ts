@@ -13,9 +13,15 @@ export function isBlank(v: unknown): boolean {
   if (v === undefined || v === null) return true;
   if (typeof v !== 'string') return false;
   if (v === '') return true;
-  // Hot path: a value starting with a digit is never one of the null words.
-  const c = v.charCodeAt(0);
-  if (c >= 48 && c <= 57) return false;
+  // Hot path, no strings made: a value that starts with a visible ASCII character is a null word only if that is the
+  // first letter of one (-, n, u) and, when longer than any null word, it ends in whitespace.
+  const c0 = v.charCodeAt(0);
+  if (c0 > 0x20 && c0 < 0x80) {
+    const c = c0 | 0x20;
+    if (c !== 0x2d && c !== 0x6e && c !== 0x75) return false;
+    const last = v.charCodeAt(v.length - 1);
+    if (v.length > 12 && last > 0x20 && last < 0x80) return false;
+  }
   return NULLS.has(v.trim().toLowerCase());
 }
 
@@ -73,12 +79,18 @@ export function money(v: unknown, field: string, opts: { cents?: boolean } = {})
   return toDecimalString(d, 12);
 }
 
+const TRUE_WORDS = new Set(['true', 't', 'yes', 'y', '1']);
+const FALSE_WORDS = new Set(['false', 'f', 'no', 'n', '0']);
+
 export function bool(v: unknown): boolean {
   if (typeof v === 'boolean') return v;
+  // What exports write, as they write it: no string made.
+  if (v === 'FALSE' || v === 'false') return false;
+  if (v === 'TRUE' || v === 'true') return true;
   if (isBlank(v)) return false;
   const s = String(v).trim().toLowerCase();
-  if (['true', 't', 'yes', 'y', '1'].includes(s)) return true;
-  if (['false', 'f', 'no', 'n', '0'].includes(s)) return false;
+  if (TRUE_WORDS.has(s)) return true;
+  if (FALSE_WORDS.has(s)) return false;
   throw new ValueError(`not a yes/no value: "${String(v)}"`);
 }
 

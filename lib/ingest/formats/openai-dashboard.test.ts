@@ -5,7 +5,8 @@ import { parseCsv } from '@/lib/csv';
 import { D } from '@/lib/money';
 import type { CsvFormat, RowOutcome, UsageRecord } from '../types';
 import { openaiCostsApi, openaiUsageApi } from './openai-api';
-import { openaiDashboardCost, openaiDashboardUsage } from './openai-dashboard';
+import { identityHash, openaiDashboardCost, openaiDashboardUsage, ordinals } from './openai-dashboard';
+import { record } from '../values';
 import { OPENAI_FORMATS } from './openai';
 
 const read = (name: string) => readFileSync(path.join(__dirname, '../__fixtures__', name), 'utf8');
@@ -155,5 +156,38 @@ describe('detection', () => {
     const scores = OPENAI_FORMATS.flatMap((f) => (f.kind === 'csv' && f.detect(header) > 0 ? [[f.id, f.detect(header)] as const] : []));
     expect(scores.map(([fid]) => fid)).toEqual(id ? [id] : []);
     if (id) expect(scores[0]![1]).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('ordinals within a bucket', () => {
+  const at = new Date('2026-08-01T00:00:00Z');
+  const rec = (userRef: string, at2 = at) => record({ occurredAt: at2, granularity: 'minute', providerId: 'openai', rawModel: 'gpt-4o', project: 'p', apiKey: 'k', userRef });
+  const keys = (rs: UsageRecord[]) => {
+    const number = ordinals();
+    return rs.map((r) => {
+      const o = number({ kind: 'records', records: [r] });
+      return o.kind === 'records' ? `${o.records[0]!.userRef}${o.records[0]!.keyExtra ?? ''}` : '?';
+    });
+  };
+
+  test('a repeated identity is numbered, a new bucket starts again', () => {
+    const later = new Date('2026-08-01T00:01:00Z');
+    expect(keys([rec('a'), rec('b'), rec('a'), rec('a'), rec('a', later)])).toEqual(['a', 'b', 'a#2', 'a#3', 'a']);
+  });
+
+  test('two identities with the same 30-bit hash are still told apart exactly', () => {
+    // Find a collision among generated users (a birthday search: about 2^15 tries).
+    const byHash = new Map<number, string>();
+    let pair: [string, string] | null = null;
+    for (let i = 0; !pair; i++) {
+      const u = `user-${i}`;
+      const h = identityHash(rec(u));
+      const other = byHash.get(h);
+      if (other) pair = [other, u];
+      else byHash.set(h, u);
+    }
+    const [x, y] = pair;
+    expect(identityHash(rec(x))).toBe(identityHash(rec(y)));
+    expect(keys([rec(x), rec(y), rec(x), rec(y), rec(y)])).toEqual([x, y, `${x}#2`, `${y}#2`, `${y}#3`]);
   });
 });

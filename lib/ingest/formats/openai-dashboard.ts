@@ -49,19 +49,28 @@ let lastTierExtra: string | undefined;
 
 /** One usage result (API) or row (dashboard CSV). `input_tokens` already includes the cached ones. */
 export function readUsage(get: Getter, when: { occurredAt: Date; granularity: Granularity }): UsageRecord {
-  const inputTokens = count(get('input_tokens'), 'input_tokens');
-  const cachedInputTokens = count(get('input_cached_tokens'), 'input_cached_tokens');
+  return usageOf(get('input_tokens'), get('input_cached_tokens'), get('service_tier'), get('model'), get('project_id'), get('api_key_id'), get('user_id'),
+    get('num_model_requests'), get('output_tokens'), get('batch'), when);
+}
+
+/** readUsage over the values themselves: the CSV reader passes them by column position, with no lookup by name per row. */
+function usageOf(
+  input: unknown, cached: unknown, serviceTier: unknown, model: unknown, projectId: unknown, apiKeyId: unknown, userId: unknown, numRequests: unknown,
+  output: unknown, isBatch: unknown, when: { occurredAt: Date; granularity: Granularity },
+): UsageRecord {
+  const inputTokens = count(input, 'input_tokens');
+  const cachedInputTokens = count(cached, 'input_cached_tokens');
   if (cachedInputTokens > inputTokens) throw new ValueError(`input_cached_tokens (${cachedInputTokens}) exceeds input_tokens (${inputTokens})`);
-  const tier = text(get('service_tier'));
+  const tier = text(serviceTier);
   // With group_by=service_tier one bucket holds a row per tier that is otherwise identical.
   if (tier !== lastTier) { lastTier = tier; lastTierExtra = tier ? `service_tier=${tier}` : undefined; }
-  const rawModel = text(get('model')) || UNATTRIBUTED;
-  const project = text(get('project_id'));
-  const apiKey = text(get('api_key_id'));
-  const userRef = text(get('user_id'));
-  const requests = count(get('num_model_requests'), 'num_model_requests');
-  const outputTokens = count(get('output_tokens'), 'output_tokens');
-  const batch = flag(get('batch'), 'batch');
+  const rawModel = text(model) || UNATTRIBUTED;
+  const project = text(projectId);
+  const apiKey = text(apiKeyId);
+  const userRef = text(userId);
+  const requests = count(numRequests, 'num_model_requests');
+  const outputTokens = count(output, 'output_tokens');
+  const batch = flag(isBatch, 'batch');
   // The record written out in full, in record()'s field order (not record() over a literal with a spread): this runs
   // once per row of multi-million-row exports.
   return {
@@ -106,13 +115,21 @@ export function readCost(get: Getter, when: { occurredAt: Date; granularity: Gra
  */
 export function ordinals(): (outcome: RowOutcome) => RowOutcome {
   // Exports list a bucket's rows together, so repeats are counted per bucket: memory stays bounded by one bucket's
-  // rows instead of growing with the file.
+  // rows instead of growing with the file. Most rows repeat nothing: a 30-bit hash of the identity, made without a
+  // string, finds them; only a row whose hash was seen in the bucket (a repeat, or a collision) builds the identity
+  // string and is counted exactly.
+  const firstByHash = new Map<number, UsageRecord>();
   const seen = new Map<string, number>();
   let bucket = NaN;
   const number = (r: UsageRecord): UsageRecord => {
     const t = r.occurredAt.getTime();
-    if (t !== bucket) { seen.clear(); bucket = t; }
-    const id = `${r.granularity}\u0000${r.providerId}\u0000${r.rawModel}\u0000${r.project}\u0000${r.apiKey}\u0000${r.userRef}\u0000${r.batch}\u0000${r.keyExtra ?? ''}`;
+    if (t !== bucket) { firstByHash.clear(); seen.clear(); bucket = t; }
+    const h = identityHash(r);
+    const first = firstByHash.get(h);
+    if (first === undefined) { firstByHash.set(h, r); return r; }
+    const firstId = identity(first);
+    if (!seen.has(firstId)) seen.set(firstId, 1);
+    const id = identity(r);
     const n = (seen.get(id) ?? 0) + 1;
     seen.set(id, n);
     return n === 1 ? r : { ...r, keyExtra: `${r.keyExtra ?? ''}#${n}` };
@@ -127,6 +144,27 @@ export function ordinals(): (outcome: RowOutcome) => RowOutcome {
     }
     return { kind: 'records', records: outcome.records.map(number) };
   };
+}
+
+const identity = (r: UsageRecord) => `${r.granularity}\u0000${r.providerId}\u0000${r.rawModel}\u0000${r.project}\u0000${r.apiKey}\u0000${r.userRef}\u0000${r.batch}\u0000${r.keyExtra ?? ''}`;
+
+/** FNV-1a over the identity's parts (a separator after each), kept to 30 bits (a small integer: no allocation). */
+export function identityHash(r: UsageRecord): number {
+  let h = 0x811c9dc5;
+  h = mix(h, r.granularity);
+  h = mix(h, r.providerId);
+  h = mix(h, r.rawModel);
+  h = mix(h, r.project);
+  h = mix(h, r.apiKey);
+  h = mix(h, r.userRef);
+  h = Math.imul(h ^ (r.batch ? 1 : 2), 0x01000193);
+  h = mix(h, r.keyExtra);
+  return h & 0x3fffffff;
+}
+
+function mix(h: number, s: string | null | undefined): number {
+  if (s) for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ 0x1f, 0x01000193);
 }
 
 // ---- The CSV formats ----
@@ -168,7 +206,7 @@ function rowView(header: string[]) {
     }
     return last;
   };
-  return { at: (f: string[]) => { fields = f; }, get, when };
+  return { at: (f: string[]) => { fields = f; }, get, field, col, when };
 }
 
 export const openaiDashboardUsage: CsvFormat = {
@@ -186,11 +224,15 @@ export const openaiDashboardUsage: CsvFormat = {
     return onlyTimeColumns(header) ? 0.6 : 0;
   },
   start(header) {
-    const { at, get, when } = rowView(header);
+    const { at, field, col, when } = rowView(header);
     const number = ordinals();
+    // Every column read per row, found once: a row is read by position.
+    const [input, cached, tier, model, project, apiKey, user, requests, output, batch] = ['input_tokens', 'input_cached_tokens', 'service_tier', 'model',
+      'project_id', 'api_key_id', 'user_id', 'num_model_requests', 'output_tokens', 'batch'].map(col) as number[];
     const read = (): RowOutcome => {
-      if (isEmptyUsage(get)) return { kind: 'skip', reason: 'empty bucket' };
-      return { kind: 'records', records: [readUsage(get, when())] };
+      if (isBlank(field(requests!)) && isBlank(field(input!)) && isBlank(field(output!)) && isBlank(field(cached!))) return { kind: 'skip', reason: 'empty bucket' };
+      return { kind: 'records', records: [usageOf(field(input!), field(cached!), field(tier!), field(model!), field(project!), field(apiKey!), field(user!),
+        field(requests!), field(output!), field(batch!), when())] };
     };
     return (fields): RowOutcome => {
       at(fields);
