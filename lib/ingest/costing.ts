@@ -1,5 +1,5 @@
 import type { PriceBook } from '@/lib/pricing/candidates';
-import type { PriceCandidate } from '@/lib/pricing/in-force';
+import type { PriceCandidate, PriceInForce } from '@/lib/pricing/in-force';
 import { priceInForce } from '@/lib/pricing/in-force';
 import type { UsageRecord } from './types';
 
@@ -11,7 +11,7 @@ import type { UsageRecord } from './types';
  * up to 12 decimals, null without a price or without tokens.
  */
 
-/** Prices per 1M tokens as integers at 18 decimals: a numeric(20,10) price times a numeric(7,4) discount, halved for batch, is exact there. */
+/** Prices per 1M tokens as integers at 18 decimals: a numeric(20,10) price times a numeric(7,4) discount (16 decimals), halved for batch, is exact there. */
 const SCALE = 18;
 /** Cost per row: tokens × price (scale 18) per 1M tokens is scale 24; rounded to 12. */
 const TO_COST = 10n ** 12n;
@@ -79,26 +79,24 @@ export function createPricer(book: PriceBook): (modelId: string, provider: strin
     const own = byPair.get(`${modelId}\u0000${provider}`) ?? [];
     const candidates = [...own, ...[...floors.values()].filter((f) => !own.some((c) => c.sheetId === f.sheetId))];
     const p = priceInForce(candidates, book.discounts, { workspaceId: book.workspaceId, modelId, providerId: provider, day });
-    const c = p ? own.find((x) => x.sheetId === p.sheetId) : undefined;
-    t = c ? tariff(c, p!.discountPercent, provider, p!.backdated) : null;
+    t = p ? tariff(p, provider) : null;
     cache.set(key, t);
     return t;
   };
 }
 
-function tariff(c: PriceCandidate, discountPercent: string | null, provider: string, backdated: boolean): Tariff {
-  // (1 − percent/100) with the percent at 6 decimals: a numeric(7,4) percent is exact there.
-  const keep = discountPercent === null ? null : 100_000_000n - scaled(discountPercent, 6);
-  const price = (v: string) => (keep === null ? scaled(v, SCALE) : exactDiv(scaled(v, SCALE) * keep, 100_000_000n));
-  const input = price(c.inputPerMtok);
-  const output = price(c.outputPerMtok);
+/** The rule's prices (the discount already in, exactly) as integers at 18 decimals, batch prices filled in. */
+function tariff(p: PriceInForce, provider: string): Tariff {
+  const price = (v: string) => scaled(v, SCALE);
+  const input = price(p.inputPerMtok);
+  const output = price(p.outputPerMtok);
   const half = provider === 'openai' || provider === 'anthropic';
   const t = {
     input, output,
-    cached: c.cachedInputPerMtok === null ? input : price(c.cachedInputPerMtok),
-    batchInput: c.batchInputPerMtok === null ? (half ? exactDiv(input, 2n) : input) : price(c.batchInputPerMtok),
-    batchOutput: c.batchOutputPerMtok === null ? (half ? exactDiv(output, 2n) : output) : price(c.batchOutputPerMtok),
-    backdated,
+    cached: p.cachedInputPerMtok === null ? input : price(p.cachedInputPerMtok),
+    batchInput: p.batchInputPerMtok === null ? (half ? exactDiv(input, 2n) : input) : price(p.batchInputPerMtok),
+    batchOutput: p.batchOutputPerMtok === null ? (half ? exactDiv(output, 2n) : output) : price(p.batchOutputPerMtok),
+    backdated: p.backdated,
   };
   return { ...t, units: units(t) };
 }

@@ -131,7 +131,9 @@ function discountFor(discounts: readonly ProviderDiscount[], q: PriceQuery): str
 
 function result(c: PriceCandidate, origin: PriceInForce['origin'], backdated: boolean, discountPercent: string | null): PriceInForce {
   const factor = discountPercent === null ? null : new D(1).minus(new D(discountPercent).div(100));
-  const scale = (v: string): string => (factor ? toDecimalString(parseDecimal(v).times(factor)) : toDecimalString(parseDecimal(v)));
+  // Exact, as the SQL function computes it: a price of 10 decimals times (1 − a percent of 4 decimals / 100) has at most
+  // 16, and the ingest costs rows with these very strings.
+  const scale = (v: string): string => toDecimalString(factor ? parseDecimal(v).times(factor) : parseDecimal(v), 16);
   const scaleOrNull = (v: string | null): string | null => (v === null ? null : scale(v));
   return {
     inputPerMtok: scale(c.inputPerMtok),

@@ -7,6 +7,7 @@ import type { TestDatabase } from '@/db/testing';
 import { createTestDatabase, testEngines } from '@/db/testing';
 import type { PriceCandidate, ProviderDiscount } from '@/lib/pricing/in-force';
 import { priceInForce } from '@/lib/pricing/in-force';
+import { D } from '@/lib/money';
 import { importPriceFile, setDiscount, setOverride } from '@/lib/pricing/service';
 
 /**
@@ -22,7 +23,9 @@ describe.each(testEngines())('price-in-force SQL agrees with the pure rule on %s
     ws = (await createWorkspace(t.db, { slug: 'acme', name: 'Acme' })).id;
     const actor = { label: 't' };
     await setOverride(t, ws, actor, { modelId: 'llama-3-70b-instruct', providerId: 'groq', inputPerMtok: '0.5', outputPerMtok: '0.7', effectiveFrom: '2025-01-01' });
-    await setDiscount(t, ws, actor, { providerId: 'openai', percent: '12.5', effectiveFrom: '2024-09-01' });
+    // A percent of 4 decimals on a price of 10: the discounted price has 16 decimals, and both sides must keep them all.
+    await setDiscount(t, ws, actor, { providerId: 'openai', percent: '12.3456', effectiveFrom: '2024-09-01' });
+    await importPriceFile(t, { workspaceId: null, filename: 'ten-decimals.csv', actor, text: 'model,provider,input_per_mtok,output_per_mtok,effective_from\ngpt-4o-mini-2024-07-18,openai,0.1234567891,0.6000000003,2024-10-01\n' });
     await setDiscount(t, ws, actor, { providerId: 'groq', percent: '10', effectiveFrom: '2024-01-01' });
     // Two reference sheets of one date for one pair, differing only in price: a tie both must break the same way (by
     // source, then the greater sheet id), as the price in force from that day and as the backdated price before it.
@@ -35,6 +38,7 @@ describe.each(testEngines())('price-in-force SQL agrees with the pure rule on %s
   const pairs: [string, string][] = [
     ['gpt-3.5-turbo-0125', 'openai'], ['gpt-4o-2024-08-06', 'openai'], ['llama-3-70b-instruct', 'groq'],
     ['llama-3-70b-instruct', 'together_ai'], ['gpt-3.5-turbo-0613', 'openai'], ['claude-3-haiku-20240307', 'anthropic'],
+    ['gpt-4o-mini-2024-07-18', 'openai'],
   ];
   const days = ['2023-05-01', '2024-01-01', '2024-02-15', '2024-06-16', '2024-06-17', '2024-08-31', '2024-09-01', '2024-12-31', '2025-01-01', '2026-07-23', '2026-07-24', '2026-11-01'];
 
@@ -61,10 +65,13 @@ describe.each(testEngines())('price-in-force SQL agrees with the pure rule on %s
     for (const day of days) {
       const [fromSql] = await rows<Record<string, string | boolean | null>>(t.db, sql`
         select input_per_mtok::text as i, output_per_mtok::text as o, origin, backdated, effective_from::text as eff from frontier_price_in_force(${ws}::uuid, ${model}, ${provider}, ${day}::date)`);
-      const fromTs = priceInForce(candidates, discounts, { workspaceId: ws, modelId: model, providerId: provider, day });
-      const norm = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-      expect({ day, i: norm(fromSql?.i), o: norm(fromSql?.o), origin: fromSql?.origin ?? null, backdated: fromSql?.backdated ?? null, eff: fromSql?.eff ?? null })
-        .toEqual({ day, i: norm(fromTs?.inputPerMtok), o: norm(fromTs?.outputPerMtok), origin: fromTs?.origin ?? null, backdated: fromTs?.backdated ?? null, eff: fromTs?.effectiveFrom ?? null });
+      // Exact decimals (trailing zeros aside), and the same answer whatever order the loader returned the rows in.
+      const norm = (v: unknown) => (v === null || v === undefined ? null : new D(String(v)).toFixed());
+      for (const list of [candidates, [...candidates].reverse()]) {
+        const fromTs = priceInForce(list, discounts, { workspaceId: ws, modelId: model, providerId: provider, day });
+        expect({ day, i: norm(fromSql?.i), o: norm(fromSql?.o), origin: fromSql?.origin ?? null, backdated: fromSql?.backdated ?? null, eff: fromSql?.eff ?? null })
+          .toEqual({ day, i: norm(fromTs?.inputPerMtok), o: norm(fromTs?.outputPerMtok), origin: fromTs?.origin ?? null, backdated: fromTs?.backdated ?? null, eff: fromTs?.effectiveFrom ?? null });
+      }
     }
   });
 });
