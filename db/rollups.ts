@@ -84,10 +84,16 @@ const fromUsage = (c: string) => (c === 'provider_id' ? "coalesce(provider_id, '
  * the row carried a reported cost), kept in a temp table until the end of the upload, when each rollup grows by it
  * in one upsert. Far fewer rows than the upload when buckets repeat dimensions; never more.
  */
+/** ingest_delta's dimension columns, in order, with their types (deltaInsert groups by all but model_id). */
+const DELTA_DIM_TYPES: [string, string][] = [
+  ['day', 'date'], ['provider_id', 'text'], ['raw_model', 'text'], ['model_id', 'text'], ['project', 'text'], ['api_key', 'text'], ['user_ref', 'text'], ['has_reported', 'boolean'],
+];
+/** ingest_delta's columns in order: what a COPY into it (lib/ingest/delta.ts) writes. */
+export const DELTA_COLUMNS = [...DELTA_DIM_TYPES.map(([c]) => c), ...RECONCILIATION_MEASURES.map((m) => m.col)];
+
 export const CREATE_DELTA = `
   create temp table ingest_delta (
-    day date, provider_id text, raw_model text, model_id text, project text, api_key text, user_ref text, has_reported boolean,
-    ${RECONCILIATION_MEASURES.map((m) => `${m.col} ${m.type}`).join(', ')}
+    ${[...DELTA_DIM_TYPES.map(([c, type]) => `${c} ${type}`), ...RECONCILIATION_MEASURES.map((m) => `${m.col} ${m.type}`)].join(', ')}
   ) on commit drop`;
 
 const DELTA_DIMS = ['day', 'provider_id', 'raw_model', 'project', 'api_key', 'user_ref'];
@@ -111,6 +117,9 @@ function mergeSet(r: Rollup): string {
   return parts.join(', ');
 }
 
+/** A rollup's columns in order: workspace_id, its time, its dimensions, model_id (families with a model), its measures. */
+const rollupColumns = (r: Rollup) => ['workspace_id', timeColumn(r.grain), ...dimCols(r.family), ...(hasModel(r.family) ? ['model_id'] : []), ...r.measures.map((m) => m.col)];
+
 type Source = { time: string; from: string; aggs: (m: Measure) => string; where: string; col: (c: string) => string };
 
 /**
@@ -118,9 +127,8 @@ type Source = { time: string; from: string; aggs: (m: Measure) => string; where:
  * rows already there. The workspace is `$1`, or with `allWorkspaces` each source row's own (grouped by it too).
  */
 function insertInto(r: Rollup, select: Source, opts: { upsert?: boolean; allWorkspaces?: boolean } = {}): string {
-  const t = timeColumn(r.grain);
   const dims = dimCols(r.family);
-  const cols = ['workspace_id', t, ...dims, ...(hasModel(r.family) ? ['model_id'] : []), ...r.measures.map((m) => m.col)];
+  const cols = rollupColumns(r);
   const groupBy = [...(opts.allWorkspaces ? ['workspace_id'] : []), select.time, ...dims.map(select.col)];
   return `insert into ${r.table} as d (${cols.join(', ')})
     select ${opts.allWorkspaces ? 'workspace_id' : '$1::uuid'}, ${select.time}, ${dims.map(select.col).join(', ')}${hasModel(r.family) ? ', max(model_id)' : ''}, ${r.measures.map(select.aggs).join(', ')}
@@ -156,9 +164,7 @@ export function applyDeltaSql(): { daily: string[]; monthly: string[] } {
 /** The daily rollups with what a row of each holds: its columns in COPY order (workspace_id, day, dimensions, model_id, measures). */
 export function dailyRollupLayouts(): { table: string; dims: string[]; hasModel: boolean; measures: string[]; onlyReported: boolean; columns: string[] }[] {
   return ROLLUPS.filter((r) => r.grain === 'day').map((r) => {
-    const dims = dimCols(r.family);
-    const measures = r.measures.map((m) => m.col);
-    return { table: r.table, dims, hasModel: hasModel(r.family), measures, onlyReported: !!r.where, columns: ['workspace_id', 'day', ...dims, ...(hasModel(r.family) ? ['model_id'] : []), ...measures] };
+    return { table: r.table, dims: dimCols(r.family), hasModel: hasModel(r.family), measures: r.measures.map((m) => m.col), onlyReported: !!r.where, columns: rollupColumns(r) };
   });
 }
 
@@ -186,10 +192,7 @@ export function rebuildRollups(workspaceId: string, days: string[]): [string, un
       time: 'day', from: 'usage', aggs: (m) => m.agg, col: fromUsage, where: `workspace_id = $1 and day = any($2::date[])${r.where ? ` and ${r.where}` : ''}`,
     }), [workspaceId, days]]);
   }
-  for (const r of ROLLUPS.filter((x) => x.grain === 'month')) {
-    out.push([`delete from ${r.table} where workspace_id = $1 and month = any($2::date[])`, [workspaceId, months]]);
-    out.push([insertInto(r, fromDaily(r, `workspace_id = $1 and ${MONTH_OF_DAY} = any($2::date[])`)), [workspaceId, months]]);
-  }
+  for (const q of rebuildMonthsSql()) out.push([q, [workspaceId, months]]);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import type { BatchResult } from '@/db/queries/ingest-sql';
-import { CREATE_DELTA, dailyRollupLayouts, RECONCILIATION_MEASURES } from '@/db/rollups';
+import { dailyRollupLayouts, DELTA_COLUMNS, RECONCILIATION_MEASURES } from '@/db/rollups';
 import { decimal12 } from './costing';
 
 /**
@@ -39,11 +39,17 @@ const MEASURES: Record<string, (g: Held) => string> = {
   "cost_only_rows:count(*) filter (where price_status in ('cost_only', 'not_usage'))": (g) => String(g.costOnly),
   'batch_rows:count(*) filter (where batch)': (g) => String(g.batchRows),
 };
-const DELTA_DIMS = ['day', 'provider_id', 'raw_model', 'model_id', 'project', 'api_key', 'user_ref', 'has_reported'];
-export const DELTA_COLUMNS = [...DELTA_DIMS, ...RECONCILIATION_MEASURES.map((m) => m.col)];
-const measureWriters = RECONCILIATION_MEASURES.map((m) => MEASURES[`${m.col}:${m.agg}`]);
-/** Whether this file aggregates the delta exactly as db/rollups.ts's deltaInsert does. */
-export const NODE_DELTA = measureWriters.every(Boolean) && CREATE_DELTA.includes(`${DELTA_DIMS.map((c) => `${c} ${c === 'day' ? 'date' : c === 'has_reported' ? 'boolean' : 'text'}`).join(', ')},`);
+/** Each measure column as its writer, if this file holds it as db/rollups.ts aggregates it. */
+const WRITER_OF = new Map(RECONCILIATION_MEASURES.map((m) => [m.col, MEASURES[`${m.col}:${m.agg}`]]));
+/** Each dimension column of ingest_delta as a CSV field of a held group. */
+const DELTA_DIM_FIELDS: Record<string, (g: Held) => string> = {
+  day: (g) => g.day, provider_id: (g) => csvText(g.provider), raw_model: (g) => g.model.rawCsv, model_id: (g) => g.model.modelCsv,
+  project: (g) => csvText(g.project), api_key: (g) => csvText(g.apiKey), user_ref: (g) => csvText(g.userRef), has_reported: (g) => (g.hasReported ? 't' : 'f'),
+};
+/** Every column of ingest_delta, in the order db/rollups.ts declares them, as a writer (undefined: one this file does not know). */
+const deltaWriters = DELTA_COLUMNS.map((c) => DELTA_DIM_FIELDS[c] ?? WRITER_OF.get(c));
+/** Whether this file can write every delta column, each aggregated exactly as db/rollups.ts's deltaInsert does. */
+export const NODE_DELTA = deltaWriters.every(Boolean);
 
 /** A group's cost at 12 decimals. */
 export function groupCost(g: Group): bigint {
@@ -161,9 +167,7 @@ function addInto(h: Held, g: Held): void {
 /** Held groups as rows of `ingest_delta` (DELTA_COLUMNS), CSV. */
 export function deltaCsv(groups: readonly Held[]): string {
   let out = '';
-  for (const g of groups) {
-    out += `${g.day},${csvText(g.provider)},${g.model.rawCsv},${g.model.modelCsv},${csvText(g.project)},${csvText(g.apiKey)},${csvText(g.userRef)},${g.hasReported ? 't' : 'f'},${measureWriters.map((w) => w!(g)).join(',')}\n`;
-  }
+  for (const g of groups) out += `${deltaWriters.map((w) => w!(g)).join(',')}\n`;
   return out;
 }
 
@@ -171,7 +175,6 @@ const DIM_OF: Record<string, (g: Held) => string> = {
   provider_id: (g) => g.provider, raw_model: (g) => g.model.rawModel, project: (g) => g.project, api_key: (g) => g.apiKey, user_ref: (g) => g.userRef,
 };
 const LAYOUTS = dailyRollupLayouts();
-const WRITER_OF = new Map(RECONCILIATION_MEASURES.map((m, i) => [m.col, measureWriters[i]!]));
 
 /**
  * Held groups of days that had no usage before this upload, as the rows of every daily rollup (CSV for COPY, one entry
