@@ -63,10 +63,10 @@ function filterDimsOf(p: ExplorerParams): Dim[] {
 
 /** `source: 'raw'` forces raw usage: the benchmark's baseline for the same view. */
 export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerParams, opts: { source?: 'raw' } = {}) {
-  const [last] = await rows<{ last: string | null }>(db, sql`select max(day)::text as last from usage_daily_model where workspace_id = ${workspaceId}`);
+  const [last] = await rows<{ first: string | null; last: string | null }>(db, sql`select min(day)::text as first, max(day)::text as last from usage_daily_model where workspace_id = ${workspaceId}`);
   const today = new Date().toISOString().slice(0, 10);
   const anchor = last?.last && last.last < today ? last.last : today;
-  const range = resolveRange(p, anchor);
+  const range = resolveRange(p, anchor, last?.first);
   const raw = opts.source === 'raw';
   const dims = dimsOf(p);
   const interval = chartInterval(range);
