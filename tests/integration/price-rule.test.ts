@@ -5,8 +5,9 @@ import { createWorkspace } from '@/db/queries/accounts';
 import { seedReference } from '@/db/seed';
 import type { TestDatabase } from '@/db/testing';
 import { createTestDatabase, testEngines } from '@/db/testing';
-import type { PriceCandidate, ProviderDiscount } from '@/lib/pricing/in-force';
 import { priceInForce } from '@/lib/pricing/in-force';
+import { loadPriceBook } from '@/lib/pricing/candidates';
+import { withIngestSession } from '@/db/ingest-session';
 import { D } from '@/lib/money';
 import { importPriceFile, setDiscount, setOverride } from '@/lib/pricing/service';
 
@@ -51,17 +52,8 @@ describe.each(testEngines())('price-in-force SQL agrees with the pure rule on %s
   });
 
   test.each(pairs)('%s on %s', async (model, provider) => {
-    const cand = await rows<Record<string, string | boolean | null>>(t.db, sql`
-      select s.id as sheet_id, s.workspace_id, s.source, s.complete, s.effective_from::text as effective_from, p.model_id, p.provider_id,
-        p.input_per_mtok::text as i, p.output_per_mtok::text as o, p.cached_input_per_mtok::text as c, p.batch_input_per_mtok::text as bi, p.batch_output_per_mtok::text as bo
-      from prices p join price_sheets s on s.id = p.sheet_id where s.workspace_id is null or s.workspace_id = ${ws}`);
-    const candidates: PriceCandidate[] = cand.map((c) => ({
-      sheetId: c.sheet_id as string, workspaceId: (c.workspace_id as string | null) ?? null, source: c.source as PriceCandidate['source'], complete: Boolean(c.complete),
-      effectiveFrom: c.effective_from as string, modelId: c.model_id as string, providerId: c.provider_id as string, inputPerMtok: c.i as string, outputPerMtok: c.o as string,
-      cachedInputPerMtok: (c.c as string | null) ?? null, batchInputPerMtok: (c.bi as string | null) ?? null, batchOutputPerMtok: (c.bo as string | null) ?? null,
-    }));
-    const disc = await rows<{ provider_id: string; percent: string; effective_from: string }>(t.db, sql`select provider_id, percent::text as percent, effective_from::text as effective_from from price_discounts where workspace_id = ${ws}`);
-    const discounts: ProviderDiscount[] = disc.map((d) => ({ workspaceId: ws, providerId: d.provider_id, percent: d.percent, effectiveFrom: d.effective_from }));
+    // The candidates as the ingest loads them (its loader, inside a transaction as there).
+    const { candidates, discounts } = await withIngestSession(t.raw, (s) => loadPriceBook(s.query, ws));
     for (const day of days) {
       const [fromSql] = await rows<Record<string, string | boolean | null>>(t.db, sql`
         select input_per_mtok::text as i, output_per_mtok::text as o, origin, backdated, effective_from::text as eff from frontier_price_in_force(${ws}::uuid, ${model}, ${provider}, ${day}::date)`);
