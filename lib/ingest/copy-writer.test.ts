@@ -3,11 +3,16 @@ import { describe, expect, test } from 'vitest';
 import { decodeNumeric } from './copy-decode';
 import { CopyWriter } from './copy-writer';
 
+/** One writer for every case (each allocates a 1 MB chunk; a new one per case made the property test crawl). */
+const writer = new CopyWriter();
+
 /** What one numeric field encodes to, read back (the field's 4-byte length first). */
 function roundTrip(write: (w: CopyWriter) => void): string {
-  const w = new CopyWriter();
+  const w = writer;
   write(w);
-  const b = Buffer.concat(w.take());
+  const chunks = w.take();
+  const b = Buffer.concat(chunks);
+  w.recycle(chunks);
   expect(b.readInt32BE(0)).toBe(b.length - 4);
   return decodeNumeric(b.subarray(4));
 }

@@ -232,7 +232,8 @@ export function createStager(o: StagerOptions): Stager {
     const batch = { rows: count, usage: out.take(), usageBytes, days: [...days], ...summarize(groups) };
     count = 0;
     groups = [];
-    for (const m of models.values()) { m.slots.clear(); m.slot = null; }
+    // New maps, not clear(): see ordinals() in formats/openai-dashboard.ts.
+    for (const m of models.values()) { m.slots = new Map(); m.slot = null; }
     days = new Set();
     // A new batch starts a new day set: the bucket's time must be looked at again.
     lastTime = NaN;

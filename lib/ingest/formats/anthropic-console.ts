@@ -111,11 +111,12 @@ export const anthropicConsoleCost: CsvFormat = {
     // The real export repeats rows that agree on every column but the amount (two input_cache_write_5m rows for
     // the same day, model and key): each is a separate charge, so repeats get an ordinal instead of colliding.
     // Counted per day (the export lists a day's rows together) so memory stays bounded on long files.
-    const seen = new Map<string, number>();
+    let seen = new Map<string, number>();
     let day = NaN;
     return (fields) => guard((): RowOutcome => {
       const when = consoleDate(cell(fields, 'usage_date_utc'));
-      if (when.occurredAt.getTime() !== day) { seen.clear(); day = when.occurredAt.getTime(); }
+      // A new map, not clear(): see ordinals() in openai-dashboard.ts.
+      if (when.occurredAt.getTime() !== day) { seen = new Map(); day = when.occurredAt.getTime(); }
       const cost = money(cell(fields, 'cost_usd'), 'cost_usd');
       if (cost === null) throw new ValueError('cost_usd is missing');
       const usageType = text(cell(fields, 'usage_type'));
