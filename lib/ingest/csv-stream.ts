@@ -39,29 +39,22 @@ export class CsvStream {
     const plain = chunk.indexOf('"') < 0 && chunk.indexOf('\r') < 0;
     let i = 0;
     while (i < n) {
-      if (plain && !this.pendingCR && !this.inQuotes && !this.sawAny && !this.afterQuote && this.field === '' && this.fields.length === 0) {
-        const nl = chunk.indexOf('\n', i);
-        if (nl >= 0 && nl - i <= this.maxRowChars) {
-          if (nl > i) out.push({ line: this.line, fields: chunk.slice(i, nl).split(sep) });
-          this.line++;
-          this.rowLine = this.line;
-          i = nl + 1;
-          continue;
-        }
-      }
-      // Fast path: a whole line of this chunk with no quote and no CR before its LF (most rows of most exports)
-      // is split in one call instead of character by character. Anything else takes the careful path below.
+      // Fast path: a whole line of this chunk with no quote and no CR before its LF (most rows of most exports) is split
+      // in one call instead of character by character; in a chunk with neither anywhere, the line is not even looked at.
+      // Anything else takes the careful path below.
       if (!this.pendingCR && !this.inQuotes && !this.sawAny && !this.afterQuote && this.field === '' && this.fields.length === 0) {
         const nl = chunk.indexOf('\n', i);
         if (nl >= 0) {
-          const end = nl > i && chunk.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-          const text = chunk.slice(i, end);
-          if (text.length <= this.maxRowChars && text.indexOf('"') < 0 && text.indexOf('\r') < 0) {
-            if (text !== '') out.push({ line: this.line, fields: text.split(sep) });
-            this.line++;
-            this.rowLine = this.line;
-            i = nl + 1;
-            continue;
+          const end = !plain && nl > i && chunk.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+          if (end - i <= this.maxRowChars) {
+            const text = chunk.slice(i, end);
+            if (plain || (text.indexOf('"') < 0 && text.indexOf('\r') < 0)) {
+              if (text !== '') out.push({ line: this.line, fields: text.split(sep) });
+              this.line++;
+              this.rowLine = this.line;
+              i = nl + 1;
+              continue;
+            }
           }
         }
       }

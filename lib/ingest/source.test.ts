@@ -66,6 +66,9 @@ describe('decodeSource', () => {
     await expect(decodeAll(bad, [65_536])).rejects.toMatchObject({ code: 'encoding' });
     const cut = Buffer.concat([utf8, Buffer.from([0xe2, 0x82])]);
     await expect(decodeAll(cut, [65_536])).rejects.toBeInstanceOf(SourceError);
+    // A piece that ends inside a character, then pieces of plain ASCII (copied without the decoder): still refused.
+    const cutMid = Buffer.concat([Buffer.from('a'.repeat(65_535)), Buffer.from([0xe2]), Buffer.from('b,c\n'.repeat(40_000))]);
+    await expect(decodeAll(cutMid, [65_536])).rejects.toMatchObject({ code: 'encoding' });
   });
 
   test('UTF-16 is decoded by its own decoder, in pieces', async () => {

@@ -79,18 +79,15 @@ export async function* decodeSource(
   let sample: Uint8Array[] = [];
   let sampleBytes = 0;
   let started = false;
-  // An ASCII piece reads the same in UTF-8 and in Windows-1252, so it is copied as Latin-1 (no validation, no decoding)
-  // when the decoder holds no partial character from the piece before.
+  // An ASCII piece reads the same in UTF-8 and in Windows-1252, so it is copied as Latin-1 (no validation, no decoding).
+  // It cannot be the rest of a character the decoder holds from the piece before (that rest is continuation bytes, not
+  // ASCII); a sequence left cut short there is still refused, by the decoder's next call or its final flush. A byte-order
+  // mark is not ASCII either: the decoder gets it and drops it.
   let asciiOk = false;
-  let clean = true;
   const text = (c: Uint8Array): string => {
     if (c.byteLength === 0) return '';
     const b = Buffer.from(c.buffer, c.byteOffset, c.byteLength);
-    if (asciiOk && clean && isAscii(b)) return b.toString('latin1');
-    const t = decode(decoder!, b, true);
-    // Ending on an ASCII byte, the piece left no partial character behind.
-    clean = b[b.length - 1]! < 0x80 || opts.info.encoding !== 'utf-8';
-    return t;
+    return asciiOk && isAscii(b) ? b.toString('latin1') : decode(decoder!, b, true);
   };
   const pieces = function* (c: Uint8Array): Generator<string> {
     for (let at = 0; at < c.byteLength; at += PIECE) {
@@ -103,8 +100,6 @@ export async function* decodeSource(
     sample = [];
     decoder = pickDecoder(buf, opts.info);
     asciiOk = opts.info.encoding === 'utf-8' || opts.info.encoding?.startsWith('latin-1') === true;
-    // The first piece goes through the decoder whatever it holds: it drops a byte-order mark.
-    clean = false;
     return pieces(buf);
   };
   for await (const c of plain) {

@@ -43,6 +43,15 @@ export function isEmptyUsage(get: Getter): boolean {
   return true;
 }
 
+/** isEmptyUsage by column position (USAGE_METRICS' columns in `header`, -1 when absent), for the CSV reader. */
+function emptyUsageAt(header: (name: string) => number): (field: (i: number) => unknown) => boolean {
+  const cols = USAGE_METRICS.map(header);
+  return (field) => {
+    for (const c of cols) if (!isBlank(field(c))) return false;
+    return true;
+  };
+}
+
 /** The last service tier seen and its key extra: one string per tier, not per row. */
 let lastTier = '';
 let lastTierExtra: string | undefined;
@@ -233,8 +242,9 @@ export const openaiDashboardUsage: CsvFormat = {
     // Every column read per row, found once: a row is read by position.
     const [input, cached, tier, model, project, apiKey, user, requests, output, batch] = ['input_tokens', 'input_cached_tokens', 'service_tier', 'model',
       'project_id', 'api_key_id', 'user_id', 'num_model_requests', 'output_tokens', 'batch'].map(col) as number[];
+    const isEmpty = emptyUsageAt(col);
     const read = (): RowOutcome => {
-      if (isBlank(field(requests!)) && isBlank(field(input!)) && isBlank(field(output!)) && isBlank(field(cached!))) return { kind: 'skip', reason: 'empty bucket' };
+      if (isEmpty(field)) return { kind: 'skip', reason: 'empty bucket' };
       return { kind: 'records', records: [usageOf(field(input!), field(cached!), field(tier!), field(model!), field(project!), field(apiKey!), field(user!),
         field(requests!), field(output!), field(batch!), when())] };
     };
