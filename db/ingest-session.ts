@@ -13,6 +13,14 @@ export type IngestSession = {
   copyBinary(table: string, columns: readonly string[], chunks: readonly Uint8Array[]): Promise<void>;
 };
 
+/**
+ * Everything that writes a workspace's usage and rollups (an upload, deleting one, re-pricing, deleting the workspace)
+ * takes this transaction lock first, so each sees the others' committed rows: `WORKSPACE_WRITE_LOCK` with
+ * `[workspaceWriteLockKey(id)]` on a session, or the same key through Drizzle.
+ */
+export const WORKSPACE_WRITE_LOCK = 'select pg_advisory_xact_lock(hashtext($1))';
+export const workspaceWriteLockKey = (workspaceId: string) => `frontier-ingest:${workspaceId}`;
+
 export async function withIngestSession<T>(raw: RawClient, fn: (s: IngestSession) => Promise<T>): Promise<T> {
   if (raw.kind === 'pglite') {
     return raw.client.transaction(async (tx) =>

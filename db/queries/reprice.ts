@@ -1,4 +1,4 @@
-import { withIngestSession } from '@/db/ingest-session';
+import { withIngestSession, WORKSPACE_WRITE_LOCK, workspaceWriteLockKey } from '@/db/ingest-session';
 import type { DbHandle } from '@/db/client';
 import { rebuildRollups } from '@/db/rollups';
 import { costExpr, statusExpr } from './ingest-sql';
@@ -56,7 +56,7 @@ export async function previewReprice(h: Pick<DbHandle, 'raw'>, workspaceId: stri
 export async function applyReprice(h: Pick<DbHandle, 'raw'>, workspaceId: string, rawModel?: string): Promise<{ rows: number; days: number }> {
   const filter = rawModel ? 'and raw_model = $2' : '';
   return withIngestSession(h.raw, async (s) => {
-    await s.query('select pg_advisory_xact_lock(hashtext($1))', [`frontier-ingest:${workspaceId}`]);
+    await s.query(WORKSPACE_WRITE_LOCK, [workspaceWriteLockKey(workspaceId)]);
     const updated = await s.query<{ day: string }>(
       `${CALC(filter)}
        update usage u set cost = c.new_cost, price_status = c.new_status from changed c

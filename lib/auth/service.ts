@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { workspaceWriteLockKey } from '@/db/ingest-session';
 import {
   addMembership, countOwners, countUsers, createInvite, createUser, createWorkspace, findInvite, findUserByEmail,
   getWorkspaceBySlug, listMembers, normalizeEmail, removeMember, setMemberRole,
@@ -209,6 +210,8 @@ export async function createWorkspaceForUser(db: Db, userId: string, email: stri
 export async function deleteWorkspace(db: Db, workspaceId: string, role: Role) {
   if (role !== 'owner') throw new ForbiddenError('Only an owner can delete a workspace.');
   await db.transaction(async (tx) => {
+    // After any upload in progress has committed (it holds the lock), so its rows are seen and deleted here too.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${workspaceWriteLockKey(workspaceId)}))`);
     // usage and its rollups have no foreign key (they are written in bulk); everything else goes with the workspace by cascade.
     await tx.delete(usage).where(eq(usage.workspaceId, workspaceId));
     for (const r of ROLLUPS) await tx.execute(sql`delete from ${sql.identifier(r.table)} where workspace_id = ${workspaceId}`);

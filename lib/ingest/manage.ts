@@ -1,13 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbHandle } from '@/db/client';
-import { withIngestSession } from '@/db/ingest-session';
+import { withIngestSession, WORKSPACE_WRITE_LOCK, workspaceWriteLockKey } from '@/db/ingest-session';
 import { rebuildRollups } from '@/db/rollups';
 import { uploads } from '@/db/schema';
 
 /** Deletes an upload, its rows and their rollup contributions, atomically. False when there is no such upload. */
 export async function deleteUpload(h: Pick<DbHandle, 'raw'>, workspaceId: string, uploadId: string): Promise<{ deleted: boolean; rows: number }> {
   return withIngestSession(h.raw, async (s) => {
-    await s.query('select pg_advisory_xact_lock(hashtext($1))', [`frontier-ingest:${workspaceId}`]);
+    await s.query(WORKSPACE_WRITE_LOCK, [workspaceWriteLockKey(workspaceId)]);
     const found = await s.query<{ id: string; status: string }>('select id, status from uploads where workspace_id = $1 and id = $2', [workspaceId, uploadId]);
     if (!found[0]) return { deleted: false, rows: 0 };
     if (found[0].status === 'processing') throw new Error('this upload is still being processed');

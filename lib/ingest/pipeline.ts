@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { DbHandle } from '@/db/client';
-import { withIngestSession } from '@/db/ingest-session';
+import { withIngestSession, WORKSPACE_WRITE_LOCK, workspaceWriteLockKey } from '@/db/ingest-session';
 import { getCatalog } from '@/db/queries/get-catalog';
 import type { BatchMode, BatchResult } from '@/db/queries/ingest-sql';
 import { CREATE_STAGE, insertBatchSql } from '@/db/queries/ingest-sql';
@@ -83,7 +83,7 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
   try {
     await withIngestSession(h.raw, async (s) => {
       // Uploads to one workspace take turns: the rollup rebuild must see every committed row.
-      await s.query('select pg_advisory_xact_lock(hashtext($1))', [`frontier-ingest:${input.workspaceId}`]);
+      await s.query(WORKSPACE_WRITE_LOCK, [workspaceWriteLockKey(input.workspaceId)]);
       await s.query("set local work_mem = '64MB'");
       // One transaction either way: not waiting for the commit's WAL flush risks nothing but the very last upload on
       // a crash (it is then simply not there, and the upload shows as failed at next start).
@@ -115,10 +115,12 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
       const usedDays = new Set((await s.query<{ day: string }>('select distinct day::text as day from usage_daily where workspace_id = $1', [input.workspaceId])).map((d) => d.day));
       let staged = false;
       const pending = new PendingDelta();
-      // A day that had no usage before this upload gets its daily rollup rows straight from Node, by COPY, as soon as the
-      // upload has moved past it (while the next batches are parsed); its month is summed again from the daily rollups
-      // at the end. The rest (days that had usage, a day coming back after it was written, batches merged in SQL) goes
-      // through ingest_delta and the upserts at the end.
+      // A day of a month that had no usage before this upload gets its daily rollup rows straight from Node, by COPY, as
+      // soon as the upload has moved past it (while the next batches are parsed); that month is summed again from the
+      // daily rollups at the end (a month that had usage is not: re-summing a whole month for each day's upload would cost
+      // what the month holds). The rest (those months, a day coming back after it was written, batches merged in SQL)
+      // goes through ingest_delta and the upserts at the end.
+      const usedMonths = new Set([...usedDays].map((d) => `${d.slice(0, 7)}-01`));
       const written = new Set<string>();
       const writtenMonths = new Set<string>();
       const writeDelta = async (before?: string) => {
@@ -126,7 +128,7 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
         if (!groups.length) return;
         const direct: Held[] = [];
         const viaDelta: Held[] = [];
-        for (const g of groups) (usedDays.has(g.day) || written.has(g.day) ? viaDelta : direct).push(g);
+        for (const g of groups) (usedMonths.has(`${g.day.slice(0, 7)}-01`) || written.has(g.day) ? viaDelta : direct).push(g);
         for (const g of direct) { written.add(g.day); writtenMonths.add(`${g.day.slice(0, 7)}-01`); }
         if (viaDelta.length) await s.copyCsv('ingest_delta', DELTA_COLUMNS, deltaCsv(viaDelta));
         for (const part of dailyRollupRows(input.workspaceId, direct)) await s.copyCsv(part.table, part.columns, part.csv);

@@ -8,6 +8,7 @@ import type { TestDatabase } from '@/db/testing';
 import { createTestDatabase, testEngines } from '@/db/testing';
 import { deleteUpload, markInterruptedUploads } from '@/lib/ingest/manage';
 import { ingestBytes, ingestFixture } from './helpers/ingest';
+import { ingestUpload } from '@/lib/ingest/pipeline';
 import { rollupDrift } from './helpers/rollups';
 import { ROLLUPS } from '@/db/rollups';
 import { deleteWorkspace } from '@/lib/auth/service';
@@ -231,15 +232,23 @@ describe.each(testEngines())('ingestion on %s', (engine) => {
     const [m] = await rows<{ months: number; input: string }>(t.db, sql`select count(distinct month)::int as months, sum(input_tokens)::text as input from usage_monthly_key where workspace_id = ${target}`);
     // 450 rows: input 1000 + i for i in 0..449.
     expect(m).toEqual({ months: 4, input: String(450 * 1000 + (449 * 450) / 2) });
-    // Fresh days (3 to 12 October) in a month that already has usage (1 and 2 October), out of order, with a day that had
-    // usage (2 October) in the middle: the fresh days' daily rows go in directly and October is summed again.
-    const october = ['when,model,team,key,who,in,out,usd', ...Array.from({ length: 40 }, (_, k) => `2026-10-${String([3, 12, 2, 7, 3][k % 5]! + (k % 3)).padStart(2, '0')},gpt-4o-2024-08-06,team-${k % 2},key-${k % 3},user-${k % 4},${500 + k},${50 + k},${k % 4 === 0 ? '0.25' : ''}`)].join('\n');
-    expect(await ingestBytes(t, target, 'c.csv', october, { mapping, batchRows: 7 })).toMatchObject({ status: 'ingested', rowsIngested: 40 });
-    expect(await rollupDrift(t.db, target)).toEqual({});
-    const [oct] = await rows<{ rows: number; input: string }>(t.db, sql`select sum(rows)::int as rows, sum(input_tokens)::text as input from usage_monthly_user_full where workspace_id = ${target} and month = '2026-10-01'`);
-    const [raw] = await rows<{ rows: number; input: string }>(t.db, sql`select count(*)::int as rows, sum(input_tokens)::text as input from usage where workspace_id = ${target} and day >= '2026-10-01'`);
-    expect(oct).toEqual(raw);
-    expect(raw!.rows).toBeGreaterThan(40);
+    // Days out of order (2 to 14 October) in a month that already has usage (1 and 2 October): through the delta and the
+    // upserts. The same shape in a month new to the workspace (November): its days' daily rows go in directly, a day that
+    // comes back after it was written goes through the delta, and November is summed again from the daily rollups.
+    const shuffled = (month: string) => ['when,model,team,key,who,in,out,usd', ...Array.from({ length: 40 }, (_, k) => `2026-${month}-${String([3, 12, 2, 7, 3][k % 5]! + (k % 3)).padStart(2, '0')},gpt-4o-2024-08-06,team-${k % 2},key-${k % 3},user-${k % 4},${500 + k},${50 + k},${k % 4 === 0 ? '0.25' : ''}`)].join('\n');
+    const rawMonth = async (month: string) => (await rows<{ rows: number; input: string }>(t.db, sql`select count(*)::int as rows, coalesce(sum(input_tokens), 0)::text as input
+      from usage where workspace_id = ${target} and date_trunc('month', day) = ${`2026-${month}-01`}::date`))[0]!;
+    for (const month of ['10', '11']) {
+      const had = await rawMonth(month);
+      expect(had.rows > 0).toBe(month === '10');
+      expect(await ingestBytes(t, target, `${month}.csv`, shuffled(month), { mapping, batchRows: 7 })).toMatchObject({ status: 'ingested', rowsIngested: 40 });
+      expect(await rollupDrift(t.db, target)).toEqual({});
+      // The month holds what it had and the 40 rows (input 500..539).
+      const raw = await rawMonth(month);
+      expect(raw).toEqual({ rows: had.rows + 40, input: String(Number(had.input) + 40 * 500 + (39 * 40) / 2) });
+      const [rolled] = await rows<{ rows: number; input: string }>(t.db, sql`select sum(rows)::int as rows, sum(input_tokens)::text as input from usage_monthly_user_full where workspace_id = ${target} and month = ${`2026-${month}-01`}::date`);
+      expect(rolled).toEqual(raw);
+    }
     await setOverride(t, target, { label: 'test' }, { modelId: 'gpt-4o-2024-08-06', providerId: 'openai', inputPerMtok: '7', outputPerMtok: '21', effectiveFrom: '2026-08-15' });
     const re = await repriceWorkspace(t, target, { label: 'test' });
     expect(re.rows).toBeGreaterThan(0);
@@ -247,7 +256,7 @@ describe.each(testEngines())('ingestion on %s', (engine) => {
     expect(await deleteUpload(t, target, a.uploadId)).toMatchObject({ deleted: true, rows: 300 });
     expect(await rollupDrift(t.db, target)).toEqual({});
     const [n] = await rows<{ rows: number }>(t.db, sql`select sum(rows)::int as rows from usage_monthly where workspace_id = ${target}`);
-    expect(n!.rows).toBe(190);
+    expect(n!.rows).toBe(230);
   });
 
   test('deleting a workspace removes its usage and every rollup (they have no foreign key), and no other workspace\'s', async () => {
@@ -264,8 +273,33 @@ describe.each(testEngines())('ingestion on %s', (engine) => {
     expect(before.usage).toBe(2);
     expect(before.usage_monthly_user_full).toBe(2);
     await deleteWorkspace(t.db, gone, 'owner');
-    expect(Object.values(await count(gone)).every((n) => n === 0)).toBe(true);
+    expect(await count(gone)).toEqual(Object.fromEntries(Object.keys(before).map((k) => [k, 0])));
     expect(await count(kept)).toEqual(before);
+  });
+
+  test.skipIf(engine === 'pglite')('deleting a workspace while an upload to it is running waits for the upload, then removes its rows too', async () => {
+    const gone = await fresh('gone-mid');
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    let started!: () => void;
+    const reading = new Promise<void>((r) => { started = r; });
+    const enc = (x: string) => new TextEncoder().encode(x);
+    async function* held() {
+      yield enc(`${HEADER}\n${openaiRow('2024-07-01', 'gpt-3.5-turbo-0125', false, 1000, 10, 0)}\n`);
+      started();
+      await gate;
+      yield enc(`${openaiRow('2024-07-02', 'gpt-4o-2024-08-06', false, 2000, 20, 0)}\n`);
+    }
+    const upload = ingestUpload(t, { workspaceId: gone, filename: 'mid.csv', chunks: held(), batchRows: 1 });
+    await reading;
+    const deleting = deleteWorkspace(t.db, gone, 'owner');
+    // Without the lock the delete is over long before this: it saw none of the upload's rows.
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await Promise.all([upload, deleting]);
+    const left: Record<string, number> = {};
+    for (const r of ['usage', ...ROLLUPS.map((x) => x.table)]) left[r] = (await rows<{ n: number }>(t.db, sql`select count(*)::int as n from ${sql.identifier(r)} where workspace_id = ${gone}`))[0]!.n;
+    expect(left).toEqual(Object.fromEntries(Object.keys(left).map((k) => [k, 0])));
   });
 
   test('deleting an upload removes its rows and rollup atomically; an interrupted upload is marked failed at start', async () => {
