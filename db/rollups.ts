@@ -49,7 +49,9 @@ export const RECONCILIATION_MEASURES: Measure[] = [
   { col: 'batch_rows', type: 'integer', agg: 'count(*) filter (where batch)' },
 ];
 
-export type Rollup = { table: string; family: Family; grain: Grain; measures: Measure[]; where?: string; daily?: string };
+/** onlyReported: the rows with a reported cost only (over usage `reported_cost is not null`, over the delta `has_reported`). */
+export type Rollup = { table: string; family: Family; grain: Grain; measures: Measure[]; onlyReported?: true; daily?: string };
+const REPORTED_IN_USAGE = 'reported_cost is not null';
 
 export const ROLLUPS: Rollup[] = [
   { table: 'usage_daily', family: 'full', grain: 'day', measures: STANDARD_MEASURES },
@@ -57,7 +59,7 @@ export const ROLLUPS: Rollup[] = [
   { table: 'usage_daily_key', family: 'key', grain: 'day', measures: STANDARD_MEASURES },
   { table: 'usage_daily_user', family: 'user', grain: 'day', measures: STANDARD_MEASURES },
   { table: 'usage_daily_user_full', family: 'userFull', grain: 'day', measures: STANDARD_MEASURES },
-  { table: 'usage_daily_reported', family: 'reported', grain: 'day', measures: RECONCILIATION_MEASURES, where: 'reported_cost is not null' },
+  { table: 'usage_daily_reported', family: 'reported', grain: 'day', measures: RECONCILIATION_MEASURES, onlyReported: true },
   { table: 'usage_monthly', family: 'full', grain: 'month', measures: STANDARD_MEASURES, daily: 'usage_daily' },
   { table: 'usage_monthly_model', family: 'model', grain: 'month', measures: STANDARD_MEASURES, daily: 'usage_daily_model' },
   { table: 'usage_monthly_key', family: 'key', grain: 'month', measures: STANDARD_MEASURES, daily: 'usage_daily_key' },
@@ -96,7 +98,8 @@ export const CREATE_DELTA = `
     ${[...DELTA_DIM_TYPES.map(([c, type]) => `${c} ${type}`), ...RECONCILIATION_MEASURES.map((m) => `${m.col} ${m.type}`)].join(', ')}
   ) on commit drop`;
 
-const DELTA_DIMS = ['day', 'provider_id', 'raw_model', 'project', 'api_key', 'user_ref'];
+/** What deltaInsert groups usage rows by: the delta's dimensions but model_id (max() of it) and has_reported (its own expression). */
+const DELTA_DIMS = DELTA_DIM_TYPES.map(([c]) => c).filter((c) => c !== 'model_id' && c !== 'has_reported');
 
 /** A CTE body that adds the rows of `source` (usage-shaped, e.g. an INSERT's RETURNING) to the delta. */
 export function deltaInsert(source: string): string {
@@ -156,7 +159,7 @@ export function primaryKey(r: Pick<Rollup, 'family' | 'grain'>): string[] {
 export function applyDeltaSql(): { daily: string[]; monthly: string[] } {
   const sqlFor = (r: Rollup) => insertInto(r, {
     time: r.grain === 'day' ? 'day' : MONTH_OF_DAY, from: 'ingest_delta', aggs: (m) => `sum(${m.col})`, col: (c) => c,
-    where: `${r.where ? 'has_reported' : 'true'}${r.grain === 'month' ? ` and ${MONTH_OF_DAY} <> all($2::date[])` : ''}`,
+    where: `${r.onlyReported ? 'has_reported' : 'true'}${r.grain === 'month' ? ` and ${MONTH_OF_DAY} <> all($2::date[])` : ''}`,
   }, { upsert: true });
   return { daily: ROLLUPS.filter((r) => r.grain === 'day').map(sqlFor), monthly: ROLLUPS.filter((r) => r.grain === 'month').map(sqlFor) };
 }
@@ -164,7 +167,7 @@ export function applyDeltaSql(): { daily: string[]; monthly: string[] } {
 /** The daily rollups with what a row of each holds: its columns in COPY order (workspace_id, day, dimensions, model_id, measures). */
 export function dailyRollupLayouts(): { table: string; dims: string[]; hasModel: boolean; measures: string[]; onlyReported: boolean; columns: string[] }[] {
   return ROLLUPS.filter((r) => r.grain === 'day').map((r) => {
-    return { table: r.table, dims: dimCols(r.family), hasModel: hasModel(r.family), measures: r.measures.map((m) => m.col), onlyReported: !!r.where, columns: rollupColumns(r) };
+    return { table: r.table, dims: dimCols(r.family), hasModel: hasModel(r.family), measures: r.measures.map((m) => m.col), onlyReported: r.onlyReported === true, columns: rollupColumns(r) };
   });
 }
 
@@ -189,7 +192,7 @@ export function rebuildRollups(workspaceId: string, days: string[]): [string, un
   for (const r of ROLLUPS.filter((x) => x.grain === 'day')) {
     out.push([`delete from ${r.table} where workspace_id = $1 and day = any($2::date[])`, [workspaceId, days]]);
     out.push([insertInto(r, {
-      time: 'day', from: 'usage', aggs: (m) => m.agg, col: fromUsage, where: `workspace_id = $1 and day = any($2::date[])${r.where ? ` and ${r.where}` : ''}`,
+      time: 'day', from: 'usage', aggs: (m) => m.agg, col: fromUsage, where: `workspace_id = $1 and day = any($2::date[])${r.onlyReported ? ` and ${REPORTED_IN_USAGE}` : ''}`,
     }), [workspaceId, days]]);
   }
   for (const q of rebuildMonthsSql()) out.push([q, [workspaceId, months]]);
@@ -203,7 +206,7 @@ export function rebuildRollups(workspaceId: string, days: string[]): [string, un
 export function backfillSql(tables: string[], workspaceId?: string): string[] {
   const ws = wsFilter(workspaceId);
   return ROLLUPS.filter((x) => tables.includes(x.table)).map((r) => insertInto(r, r.grain === 'day'
-    ? { time: 'day', from: 'usage', aggs: (m) => m.agg, col: fromUsage, where: r.where && workspaceId ? `${ws} and ${r.where}` : r.where ?? ws }
+    ? { time: 'day', from: 'usage', aggs: (m) => m.agg, col: fromUsage, where: r.onlyReported ? `${ws} and ${REPORTED_IN_USAGE}` : ws }
     : fromDaily(r, ws), { allWorkspaces: true }));
 }
 

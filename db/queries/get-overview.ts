@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rows } from '@/db/client';
 import { D, toDecimalString } from '@/lib/money';
-import { rollupSource } from './rollup-source';
+import { rollupSource, shownDimText } from './rollup-source';
 import { seriesWithOther } from './series-with-other';
 
 /**
@@ -13,14 +13,15 @@ import { seriesWithOther } from './series-with-other';
 export const OVERVIEW_GROUPS = ['model', 'provider', 'project', 'key'] as const;
 export type OverviewGroup = (typeof OVERVIEW_GROUPS)[number];
 /** The cards read the narrow rollup (day × provider × model); the tops and the series the smallest rollup with their dimension. */
-const GROUP_SQL: Record<OverviewGroup, string> = { model: 'coalesce(m.name, d.raw_model)', provider: "coalesce(nullif(d.provider_id, ''), '(unknown)')", project: "coalesce(nullif(d.project, ''), '(none)')", key: "coalesce(nullif(d.api_key, ''), '(none)')" };
+const GROUP_SQL: Record<OverviewGroup, string> = { model: 'coalesce(m.name, d.raw_model)', provider: shownDimText('provider'), project: shownDimText('project'), key: shownDimText('key') };
 
 export type Overview = {
   asOf: string | null;
   month: { from: string; to: string; spend: string; requests: number; inputTokens: number; outputTokens: number; costPer1kRequests: string | null };
   lastMonthSameDays: string;
   lastMonth: string;
-  forecast: { spend: string; low: string; high: string } | null;
+  /** daysLeft 0: the month's last day has usage, and the forecast is what the month came to. */
+  forecast: { spend: string; low: string; high: string; daysLeft: number } | null;
   topModel: { name: string; spend: string } | null;
   topProject: { name: string; spend: string } | null;
   openWeightsShare: number | null;
@@ -100,7 +101,7 @@ export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: 
     const remaining = daysInMonth - elapsed;
     const mid = spend.plus(mean.times(remaining));
     const spread = variance.sqrt().times(Math.sqrt(remaining)).times(1.96);
-    forecast = { spend: toDecimalString(mid, 2), low: toDecimalString(D.max(spend, mid.minus(spread)), 2), high: toDecimalString(mid.plus(spread), 2) };
+    forecast = { spend: toDecimalString(mid, 2), low: toDecimalString(D.max(spend, mid.minus(spread)), 2), high: toDecimalString(mid.plus(spread), 2), daysLeft: remaining };
   }
   const requests = Number(m?.requests ?? 0);
   return {

@@ -6,7 +6,7 @@ import { D, toDecimalString } from '@/lib/money';
 import type { ExplorerGroup, ExplorerMetric, ExplorerParams } from '@/lib/usage/explorer-params';
 import { chartInterval, resolveRange } from '@/lib/usage/explorer-params';
 import type { Dim } from '@/db/rollups';
-import { dimIn, rollupSource } from './rollup-source';
+import { dimIn, rollupSource, shownDimText } from './rollup-source';
 import { seriesWithOther } from './series-with-other';
 
 /**
@@ -17,9 +17,8 @@ import { seriesWithOther } from './series-with-other';
  * only for the benchmark's baseline.
  */
 const GROUP_SQL: Record<ExplorerGroup, string> = {
-  model: 'coalesce(d.model_id, d.raw_model)', provider: "coalesce(nullif(d.provider_id, ''), '(unknown)')",
-  project: "coalesce(nullif(d.project, ''), '(none)')", key: "coalesce(nullif(d.api_key, ''), '(none)')", user: "coalesce(nullif(d.user_ref, ''), '(none)')",
-  day: 'd.day::text',
+  model: 'coalesce(d.model_id, d.raw_model)', provider: shownDimText('provider'), project: shownDimText('project'), key: shownDimText('key'),
+  user: shownDimText('user'), day: 'd.day::text',
 };
 export const PAGE_SIZE = 50;
 
@@ -122,11 +121,11 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
 export async function getUsageOptions(db: Db, workspaceId: string, range: { from: string; to: string }): Promise<{ dim: string; value: string }[]> {
   return rows<{ dim: string; value: string }>(db, sql`
     select * from (
-      select distinct 'model' as dim, coalesce(model_id, raw_model) as value from usage_monthly_model where workspace_id = ${workspaceId}
-      union all select distinct 'provider', coalesce(nullif(provider_id, ''), '(unknown)') from usage_monthly_model where workspace_id = ${workspaceId}
-      union all select distinct 'project', coalesce(nullif(project, ''), '(none)') from usage_monthly_key where workspace_id = ${workspaceId}
-      union all select distinct 'key', coalesce(nullif(api_key, ''), '(none)') from usage_monthly_key where workspace_id = ${workspaceId}
-      union all (select distinct 'user', coalesce(nullif(user_ref, ''), '(none)') from usage_monthly_user where workspace_id = ${workspaceId}
+      select distinct 'model' as dim, ${sql.raw(GROUP_SQL.model)} as value from usage_monthly_model d where workspace_id = ${workspaceId}
+      union all select distinct 'provider', ${sql.raw(GROUP_SQL.provider)} from usage_monthly_model d where workspace_id = ${workspaceId}
+      union all select distinct 'project', ${sql.raw(GROUP_SQL.project)} from usage_monthly_key d where workspace_id = ${workspaceId}
+      union all select distinct 'key', ${sql.raw(GROUP_SQL.key)} from usage_monthly_key d where workspace_id = ${workspaceId}
+      union all (select distinct 'user', ${sql.raw(GROUP_SQL.user)} from usage_monthly_user d where workspace_id = ${workspaceId}
         and month between date_trunc('month', ${range.from}::date)::date and ${range.to}::date limit 500)
     ) o order by 1, 2 limit 2500`);
 }

@@ -38,10 +38,15 @@ const SHOWN: Partial<Record<Dim, { column: string; empty: string }>> = {
   key: { column: 'api_key', empty: '(none)' }, user: { column: 'user_ref', empty: '(none)' },
 };
 
-/** The dimension as a view shows it, over the source alias `d` ('' → its label); null for models (id or raw name). */
+/** The dimension as a view shows it, over the source alias `d` ('' → its label), as SQL text; for the labelled dimensions only. */
+export function shownDimText(dim: 'provider' | 'project' | 'key' | 'user'): string {
+  const s = SHOWN[dim]!;
+  return `coalesce(nullif(d.${s.column}, ''), '${s.empty}')`;
+}
+
+/** shownDim's SQL; null for models (id or raw name) and the other dimensions without a label. */
 export function shownDim(dim: Dim): SQL | null {
-  const s = SHOWN[dim];
-  return s ? sql.raw(`coalesce(nullif(d.${s.column}, ''), '${s.empty}')`) : null;
+  return SHOWN[dim] ? sql.raw(shownDimText(dim as 'provider')) : null;
 }
 
 /**

@@ -62,7 +62,7 @@ export async function buildOverviewSnapshot(db: Db, workspaceId: string): Promis
   const summary = [
     `From ${o.month.from} to ${o.month.to} (${monthName} to date) the workspace spent ${usd(o.month.spend)} on ${o.month.requests.toLocaleString('en-US')} requests`,
     change === null ? ', with no usage on the same days last month.' : `, ${formatCell(change, 'percent').replace(/^(\d)/, '+$1')} against the same days last month (${usd(o.lastMonthSameDays)}).`,
-    o.forecast ? ` At the last 14 days' rate the month ends near ${usd(o.forecast.spend)} (range ${usd(o.forecast.low)} to ${usd(o.forecast.high)}).` : '',
+    !o.forecast || o.forecast.daysLeft === 0 ? '' : ` At the last 14 days' rate the month ends near ${usd(o.forecast.spend)} (range ${usd(o.forecast.low)} to ${usd(o.forecast.high)}).`,
     o.topModel ? ` The largest cost is ${o.topModel.name} at ${usd(o.topModel.spend)}${total.gt(0) ? ` (${formatCell(toDecimalString(new D(o.topModel.spend).div(total), 4), 'percent')} of spend)` : ''}.` : '',
     ` Last month as a whole cost ${usd(o.lastMonth)}.`,
   ].join('');

@@ -31,20 +31,26 @@ export const explorerParamsSchema = z.object({
 });
 export type ExplorerParams = z.infer<typeof explorerParamsSchema>;
 
+/** The earliest date usage may have (lib/ingest/values.ts refuses anything before it). */
+const EARLIEST_DAY = '2020-01-01';
+
 /**
  * The date range a preset means, ending on `anchor` (the latest day with usage, or today). All time starts on `first`,
  * the workspace's first day with usage (what a person expects to read in the header), else at the earliest date
  * usage may have.
  */
 export function resolveRange(p: ExplorerParams, anchor: string, first?: string | null): { from: string; to: string } {
-  if (p.from || p.to) return { from: p.from ?? '2020-01-01', to: p.to ?? anchor };
+  if (p.from || p.to) {
+    const to = p.to ?? anchor;
+    return { from: p.from ?? (first && first <= to ? first : EARLIEST_DAY), to };
+  }
   const a = new Date(`${anchor}T00:00:00Z`);
   const back = (days: number) => new Date(a.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
   switch (p.preset ?? '30d') {
     case '7d': return { from: back(7), to: anchor };
     case '90d': return { from: back(90), to: anchor };
     case 'mtd': return { from: `${anchor.slice(0, 8)}01`, to: anchor };
-    case 'all': return { from: first && first <= anchor ? first : '2020-01-01', to: anchor };
+    case 'all': return { from: first && first <= anchor ? first : EARLIEST_DAY, to: anchor };
     default: return { from: back(30), to: anchor };
   }
 }

@@ -4,6 +4,7 @@ import { rows } from '@/db/client';
 import { createWorkspace } from '@/db/queries/accounts';
 import { loadDemoUsage } from '@/db/queries/demo';
 import { getOverview } from '@/db/queries/get-overview';
+import { buildOverviewSnapshot } from '@/lib/reports/build-overview';
 import { seedReference } from '@/db/seed';
 import type { TestDatabase } from '@/db/testing';
 import { createTestDatabase, testEngines } from '@/db/testing';
@@ -32,6 +33,7 @@ describe.each(testEngines())('overview on %s', (engine) => {
     expect(o.lastMonth).toBe(x!.whole);
     expect(o.month.requests).toBe(Number(x!.req));
     // 11 days left at the recent daily rate: the forecast lies above what is spent, inside its own range.
+    expect(o.forecast!.daysLeft).toBe(11);
     expect(Number(o.forecast!.spend)).toBeGreaterThan(Number(o.month.spend));
     expect(Number(o.forecast!.low)).toBeLessThanOrEqual(Number(o.forecast!.spend));
     expect(Number(o.forecast!.high)).toBeGreaterThanOrEqual(Number(o.forecast!.spend));
@@ -43,6 +45,17 @@ describe.each(testEngines())('overview on %s', (engine) => {
     expect(o.openWeightsShare).toBeLessThan(1);
     const byProject = await getOverview(t.db, ws, { groupBy: 'project' });
     expect([...new Set(byProject.series.map((s) => s.key))].sort()).toEqual(['code-review', 'doc-summarizer', 'search-rag', 'support-bot']);
+  });
+
+  test('on a month\'s last day the forecast is what the month came to, and a frozen report gives no range for it', async () => {
+    const done = (await createWorkspace(t.db, { slug: 'month-end', name: 'Month end' })).id;
+    await loadDemoUsage(t.db, done, '2026-10-31');
+    const o = await getOverview(t.db, done, { groupBy: 'model' });
+    expect(o.asOf).toBe('2026-10-31');
+    expect(o.forecast).toEqual({ spend: o.month.spend, low: o.month.spend, high: o.month.spend, daysLeft: 0 });
+    const report = await buildOverviewSnapshot(t.db, done);
+    expect(JSON.stringify(report)).not.toMatch(/range \$/);
+    expect(JSON.stringify(await buildOverviewSnapshot(t.db, ws))).toMatch(/range \$[\d,]+\.\d\d to \$/);
   });
 
   test('an empty workspace says so', async () => {

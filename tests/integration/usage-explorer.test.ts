@@ -58,6 +58,9 @@ describe.each(testEngines())('usage explorer on %s', (engine) => {
     // All time starts on the first day with usage, not at the earliest date usage may have.
     const [span] = await rows<{ first: string; last: string }>(t.db, sql`select min(day)::text as first, max(day)::text as last from usage where workspace_id = ${ws}`);
     expect(year.range).toEqual({ from: span!.first, to: span!.last });
+    // So does a range given only its end.
+    const upTo = await getUsageExplorer(t.db, ws, params({ to: span!.last, groupBy: 'project', metric: 'requests' }));
+    expect(upTo.range).toEqual({ from: span!.first, to: span!.last });
     const rawMonths = await rows<{ d: string; v: string }>(t.db, sql`select date_trunc('month', day)::date::text as d, sum(requests)::text as v from usage
       where workspace_id = ${ws} group by 1 order by 1`);
     expectSums(perBucket(year.series), rawMonths);

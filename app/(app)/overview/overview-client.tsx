@@ -20,12 +20,6 @@ function pct(now: string, before: string): string | null {
   return `${p >= 0 ? '+' : ''}${p.toFixed(1)}%`;
 }
 
-/** The last day of its month (the forecast then has nothing left to forecast). */
-const isMonthEnd = (day: string) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10) === day;
-};
-
 export function useOverviewQuery(by: OverviewBy) {
   return useQuery({
     queryKey: overviewKey(by),
@@ -75,7 +69,7 @@ export function OverviewClient() {
         <Card testId="card-spend" label="Spend this month" value={formatCurrency(o.month.spend, { exact: true })}
           sub={<>{vsSame ? `${vsSame} vs the same days last month` : 'no usage the same days last month'} · last month {formatCurrency(o.lastMonth, { exact: true })}</>} />
         <Card testId="card-forecast" label="Forecast to month end" value={o.forecast ? formatCurrency(o.forecast.spend, { exact: true }) : '—'}
-          sub={!o.forecast ? 'needs 3 days of usage' : isMonthEnd(o.month.to) ? 'the month is complete: no days left to forecast'
+          sub={!o.forecast ? 'needs 3 days of usage' : o.forecast.daysLeft === 0 ? 'the month is complete: no days left to forecast'
             : `range ${formatCurrency(o.forecast.low, { exact: true })} – ${formatCurrency(o.forecast.high, { exact: true })}, from the last 14 days' trend`} />
         <Card label="Tokens" value={`${compact.format(o.month.inputTokens)} in`} sub={`${compact.format(o.month.outputTokens)} out · ${o.month.requests.toLocaleString('en-US')} requests`} />
         <Card label="Cost per 1k requests" value={o.month.costPer1kRequests ? formatCurrency(o.month.costPer1kRequests) : '—'}

@@ -15,7 +15,7 @@ export async function rollupDrift(db: Db, workspaceId: string): Promise<Record<s
     const fromUsage = dims.map((c) => (c === 'provider_id' ? "coalesce(provider_id, '')" : c));
     const cols = [timeColumn(r.grain), ...dims, ...r.measures.map((m) => m.col)];
     const expected = `select ${time}, ${fromUsage.join(', ')}, ${r.measures.map((m) => m.agg).join(', ')} from usage
-      where workspace_id = $ws${r.where ? ` and ${r.where}` : ''} group by ${time}, ${fromUsage.join(', ')}`;
+      where workspace_id = $ws${r.onlyReported ? ' and reported_cost is not null' : ''} group by ${time}, ${fromUsage.join(', ')}`;
     const actual = `select ${cols.join(', ')} from ${r.table} where workspace_id = $ws`;
     const q = `select count(*)::int as n from ((${expected} except all ${actual}) union all (${actual} except all ${expected})) x`.replaceAll('$ws', `'${workspaceId}'::uuid`);
     const [d] = await rows<{ n: number }>(db, sql.raw(q));
