@@ -7,7 +7,8 @@ import { listMemberships } from '@/db/queries/accounts';
 import { audit } from '@/db/queries/audit';
 import { AppError, UnauthorizedError } from '@/lib/api/errors';
 import { WORKSPACE_COOKIE } from '@/lib/auth/guard';
-import { clearSessionCookie, getPageCaller, requestMeta, requireActionAccess, sessionToken, setSessionCookie } from '@/lib/auth/page';
+import { appOrigin, clearSessionCookie, getPageCaller, requestMeta, requireActionAccess, sessionToken, setSessionCookie } from '@/lib/auth/page';
+import { safeNext } from '@/lib/auth/safe-next';
 import { acceptInvite, createWorkspaceForUser, openSession, setupFirstOwner, signIn, signOut } from '@/lib/auth/service';
 
 export type FormState = { error?: string; ok?: string; values?: Record<string, string> };
@@ -16,12 +17,6 @@ function messageOf(e: unknown): string {
   if (e instanceof AppError) return e.message;
   console.error('[action]', e);
   return 'Something went wrong on our side. Try again.';
-}
-
-/** Only same-site paths: `next=//evil.example` or `next=https://…` must not turn sign-in into an open redirect. */
-function safeNext(raw: FormDataEntryValue | null): string {
-  const s = typeof raw === 'string' ? raw : '';
-  return s.startsWith('/') && !s.startsWith('//') && !s.startsWith('/\\') ? s : '/models';
 }
 
 export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -37,7 +32,8 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
   } catch (e) {
     return { error: messageOf(e), values: { email } };
   }
-  redirect(safeNext(form.get('next')));
+  // Only a path on this site: `next` comes from the URL, so a link could otherwise make sign-in an open redirect.
+  redirect(safeNext(form.get('next'), await appOrigin()));
 }
 
 export async function signOutAction(): Promise<void> {

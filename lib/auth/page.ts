@@ -4,9 +4,10 @@ import { getDb } from '@/db';
 import { countUsers } from '@/db/queries/accounts';
 import { ForbiddenError, UnauthorizedError } from '@/lib/api/errors';
 import type { Access } from './guard';
-import { clientIp, resolveAccess, resolveCaller, SESSION_COOKIE, WORKSPACE_COOKIE } from './guard';
+import { clientIp, resolveAccess, resolveCaller, SESSION_COOKIE, trustProxy, WORKSPACE_COOKIE } from './guard';
 import type { Role } from './roles';
 import { roleAtLeast } from './roles';
+import { requestOrigin } from './safe-next';
 
 /**
  * The guard for pages and server actions (cookies only; API keys are for /api/v1). Layouts do not re-run on every
@@ -48,6 +49,11 @@ export async function requireActionAccess(minRole: Role): Promise<Access> {
 export async function requestMeta() {
   const h = await headers();
   return { ip: clientIp(h), userAgent: h.get('user-agent'), secure: (h.get('x-forwarded-proto') ?? '').startsWith('https') || (h.get('origin') ?? '').startsWith('https:') };
+}
+
+/** This request's origin, the base a `next` path is resolved against. */
+export async function appOrigin(): Promise<string> {
+  return requestOrigin(await headers(), trustProxy());
 }
 
 export async function setSessionCookie(token: string, expiresAt: Date) {

@@ -1,0 +1,57 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { OWNER } from './constants';
+
+/**
+ * `next` on /login is attacker-written (a link in an email): after a real sign-in, and when already signed in, the
+ * browser must stay on this site. Each value is how it appears in the URL; Chromium's own URL parser decides where
+ * the redirect goes, which is the point (it drops tabs and newlines and reads `\` as `/`).
+ */
+const HOSTILE = ['/%5Cevil.example', '/%09/evil.example', '/%0A/evil.example', '/.//evil.example', '/%5C/evil.example', '//evil.example', 'https://evil.example/'];
+
+/** Any request to evil.example is recorded and refused, so a redirect off the site shows as a request, not a DNS error. */
+async function watchEvil(page: Page): Promise<string[]> {
+  const hits: string[] = [];
+  await page.route(/evil\.example/, (route) => { hits.push(route.request().url()); return route.abort(); });
+  return hits;
+}
+
+test.describe('sign-in redirect', () => {
+  for (const next of HOSTILE) {
+    test(`after signing in from /login?next=${next}, the browser is still on this site`, async ({ browser, baseURL }) => {
+      const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+      const page = await ctx.newPage();
+      const hits = await watchEvil(page);
+      await page.goto(`/login?next=${next}`);
+      await page.getByLabel('Email').fill(OWNER.email);
+      await page.getByLabel('Password').fill(OWNER.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page).toHaveURL(/\/models/);
+      await expect(page.getByRole('combobox', { name: 'Workspace' })).toBeVisible();
+      expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+      expect(hits).toEqual([]);
+      await ctx.close();
+    });
+  }
+
+  test('already signed in, /login?next= with each value goes to a page of this site', async ({ page, baseURL }) => {
+    const hits = await watchEvil(page);
+    for (const next of HOSTILE) {
+      await page.goto(`/login?next=${next}`);
+      await expect(page).toHaveURL(/\/models/);
+      expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    }
+    expect(hits).toEqual([]);
+  });
+
+  test('a path on this site is kept', async ({ browser }) => {
+    const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await ctx.newPage();
+    await page.goto(`/login?next=${encodeURIComponent('/usage?preset=7d')}`);
+    await page.getByLabel('Email').fill(OWNER.email);
+    await page.getByLabel('Password').fill(OWNER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/usage\?preset=7d$/);
+    await ctx.close();
+  });
+});
