@@ -5,6 +5,7 @@ import { findLiveKey } from '@/db/queries/api-keys';
 import { findSessionUser } from '@/db/queries/sessions';
 import { ForbiddenError, UnauthorizedError } from '@/lib/api/errors';
 import { tokenHash } from './crypto';
+import { originIsOurs, trustProxy } from './origin';
 import type { KeyRole, Role } from './roles';
 import { roleAtLeast } from './roles';
 
@@ -31,14 +32,6 @@ export function readCookie(headers: Headers, name: string): string | null {
     }
   }
   return null;
-}
-
-/**
- * Whether to believe the `x-forwarded-*` headers: only behind a reverse proxy that sets them (FRONTIER_TRUST_PROXY=1).
- * Without one a client writes them itself, and Next keeps a client's `x-forwarded-for` rather than the socket's.
- */
-export function trustProxy(): boolean {
-  return process.env.FRONTIER_TRUST_PROXY === '1';
 }
 
 /**
@@ -98,12 +91,8 @@ export function requestedWorkspace(headers: Headers, url?: string): { explicit: 
 /** Cookie-authenticated mutations must come from our own pages (Origin check); bearer keys carry no ambient credential. */
 export function assertSameOrigin(req: Request, caller: Caller): void {
   if (caller.kind === 'key' || ['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return;
-  const origin = req.headers.get('origin');
-  const host = (trustProxy() ? req.headers.get('x-forwarded-host') : null) ?? req.headers.get('host');
-  if (origin) {
-    let originHost: string;
-    try { originHost = new URL(origin).host; } catch { throw new ForbiddenError('Cross-site request refused.'); }
-    if (originHost === host) return;
+  if (req.headers.get('origin')) {
+    if (originIsOurs(req.headers)) return;
     throw new ForbiddenError('Cross-site request refused.');
   }
   if (req.headers.get('sec-fetch-site') === 'same-origin') return;

@@ -4,10 +4,10 @@ import { getDb } from '@/db';
 import { countUsers } from '@/db/queries/accounts';
 import { ForbiddenError, UnauthorizedError } from '@/lib/api/errors';
 import type { Access } from './guard';
-import { clientIp, resolveAccess, resolveCaller, SESSION_COOKIE, trustProxy, WORKSPACE_COOKIE } from './guard';
+import { clientIp, resolveAccess, resolveCaller, SESSION_COOKIE, WORKSPACE_COOKIE } from './guard';
 import type { Role } from './roles';
 import { roleAtLeast } from './roles';
-import { requestOrigin } from './safe-next';
+import { requestOrigin } from './origin';
 
 /**
  * The guard for pages and server actions (cookies only; API keys are for /api/v1). Layouts do not re-run on every
@@ -53,7 +53,7 @@ export async function requestMeta() {
 
 /** This request's origin, the base a `next` path is resolved against. */
 export async function appOrigin(): Promise<string> {
-  return requestOrigin(await headers(), trustProxy());
+  return requestOrigin(await headers());
 }
 
 export async function setSessionCookie(token: string, expiresAt: Date) {

@@ -1,5 +1,6 @@
-import { describe, expect, test } from 'vitest';
-import { DEFAULT_NEXT, requestOrigin, safeNext } from './safe-next';
+import { afterEach, describe, expect, test } from 'vitest';
+import { requestOrigin } from './origin';
+import { DEFAULT_NEXT, safeNext } from './safe-next';
 
 const ORIGIN = 'https://frontier.example.com';
 
@@ -53,8 +54,10 @@ describe('safeNext', () => {
 
 describe('requestOrigin', () => {
   const h = new Headers({ host: '127.0.0.1:3000', 'x-forwarded-host': 'frontier.example.com', 'x-forwarded-proto': 'https' });
+  afterEach(() => { delete process.env.FRONTIER_TRUST_PROXY; });
   test('the Host header unless a trusted proxy forwards another', () => {
-    expect(requestOrigin(h, false)).toBe('http://127.0.0.1:3000');
-    expect(requestOrigin(h, true)).toBe('https://frontier.example.com');
+    expect(requestOrigin(h)).toBe('http://127.0.0.1:3000');
+    process.env.FRONTIER_TRUST_PROXY = '1';
+    expect(requestOrigin(h)).toBe('https://frontier.example.com');
   });
 });

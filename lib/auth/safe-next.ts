@@ -22,10 +22,3 @@ export function safeNext(raw: unknown, origin: string): string {
   const path = url.pathname + url.search + url.hash;
   return path.startsWith('/') && !path.startsWith('//') ? path : DEFAULT_NEXT;
 }
-
-/** The app's origin as this request reached it: the host the browser used (X-Forwarded-* only behind a trusted proxy). */
-export function requestOrigin(headers: Headers, trustProxy: boolean): string {
-  const host = (trustProxy ? headers.get('x-forwarded-host')?.split(',')[0]?.trim() : null) || headers.get('host') || 'localhost';
-  const proto = trustProxy && headers.get('x-forwarded-proto')?.startsWith('https') ? 'https' : 'http';
-  return `${proto}://${host}`;
-}

@@ -7,7 +7,7 @@ import { setupFirstOwner } from '@/lib/auth/service';
 /**
  * The sign-in action and the login page with a hostile `next`, run for real (database, session, audit) with only
  * Next's request scope stood in for: where they send the browser must be a path on this site. The e2e
- * (e2e/open-redirect.spec.ts) does the same through Chromium.
+ * (e2e/hostile-sign-in.spec.ts) does the same through Chromium.
  */
 const req = vi.hoisted(() => ({ headers: new Headers(), jar: new Map<string, string>() }));
 

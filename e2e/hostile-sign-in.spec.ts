@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from '@playwright/test';
+import { expect, request, test } from '@playwright/test';
 import { OWNER } from './constants';
 
 /**
@@ -53,5 +53,27 @@ test.describe('sign-in redirect', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/usage\?preset=7d$/);
     await ctx.close();
+  });
+});
+
+/** proxy.ts: a POST to a page (a server action) must carry an Origin naming this host; Next alone would run one with none. */
+test.describe('server actions from elsewhere', () => {
+  const post = async (baseURL: string, headers: Record<string, string>) => {
+    const api = await request.newContext({ baseURL });
+    const res = await api.post('/login', { headers: { 'next-action': '7f00000000000000000000000000000000000000', 'content-type': 'text/plain;charset=UTF-8', ...headers }, data: '[]' });
+    const out = { status: res.status(), body: await res.text() };
+    await api.dispose();
+    return out;
+  };
+
+  test('no Origin, a foreign one, or one matched by a forged X-Forwarded-Host: 403 before the action runs', async ({ baseURL }) => {
+    for (const headers of [{}, { origin: 'null' }, { origin: 'https://evil.example' }, { origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' }]) {
+      expect(await post(baseURL!, headers)).toEqual({ status: 403, body: 'Cross-site request refused.' });
+    }
+  });
+
+  test('the same POST with our Origin reaches Next (an unknown action id, not our refusal)', async ({ baseURL }) => {
+    const res = await post(baseURL!, { origin: new URL(baseURL!).origin });
+    expect(res.status).not.toBe(403);
   });
 });
