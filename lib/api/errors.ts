@@ -3,6 +3,8 @@ import type { z } from 'zod';
 /** Domain errors carry a code; only the HTTP edge maps them to a status. */
 export class AppError extends Error {
   readonly status: number = 500;
+  /** Headers the answer carries (a `retry-after` on 429 and 503). */
+  headers?: Record<string, string>;
   constructor(readonly code: string, message: string, readonly issues?: unknown) {
     super(message);
   }
@@ -17,7 +19,10 @@ export class NotFoundError extends AppError {
 }
 export class UnavailableError extends AppError {
   override readonly status = 503;
-  constructor(message: string) { super('unavailable', message); }
+  constructor(message: string, retryAfterSeconds?: number) {
+    super('unavailable', message);
+    if (retryAfterSeconds) this.headers = { 'retry-after': String(retryAfterSeconds) };
+  }
 }
 
 export function validationError(err: z.ZodError): BadRequestError {
@@ -51,7 +56,7 @@ export function isDatabaseDown(err: unknown): boolean {
 /** One error envelope for every API answer: `{ error: { code, message, issues } }`. */
 export function errorResponse(err: unknown): Response {
   if (err instanceof AppError) {
-    return Response.json({ error: { code: err.code, message: err.message, issues: err.issues } }, { status: err.status });
+    return Response.json({ error: { code: err.code, message: err.message, issues: err.issues } }, { status: err.status, headers: err.headers });
   }
   if (isDatabaseDown(err)) {
     return Response.json({ error: { code: 'unavailable', message: 'The database is not reachable right now. Try again shortly.' } }, { status: 503 });
@@ -74,5 +79,8 @@ export class ConflictError extends AppError {
 }
 export class TooManyRequestsError extends AppError {
   override readonly status = 429;
-  constructor(message: string) { super('too_many_requests', message); }
+  constructor(message: string, retryAfterSeconds?: number) {
+    super('too_many_requests', message);
+    if (retryAfterSeconds) this.headers = { 'retry-after': String(retryAfterSeconds) };
+  }
 }

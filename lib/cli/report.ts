@@ -7,6 +7,7 @@ import { reports } from '@/db/schema';
 import { env } from '@/lib/env';
 import type { ExportFormat } from '@/lib/reports/export';
 import { EXPORT_FORMATS, renderExport } from '@/lib/reports/export';
+import { closePrinter } from '@/lib/reports/pdf-printer';
 import type { ReportOrigin } from '@/lib/reports/origin';
 import { createReport, getReport } from '@/lib/reports/service';
 import { createShare } from '@/lib/reports/shares';
@@ -144,7 +145,11 @@ export async function reportCommand(sub: string | undefined, positionals: string
       async (h) => {
         await ctx.migrateDatabase(h);
         const r = await getReport(h.db, await workspaceOfReport(h, id, str(flags, 'workspace')), id, version);
-        return (await renderExport(r.snapshot, { title: r.title, note: r.note, version: r.version }, format as ExportFormat)).body;
+        try {
+          return (await renderExport(r.snapshot, { title: r.title, note: r.note, version: r.version }, format as ExportFormat)).body;
+        } finally {
+          await closePrinter(); // the shared browser would otherwise keep the command from exiting
+        }
       },
     );
     fs.writeFileSync(out, bytes);

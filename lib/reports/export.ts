@@ -19,11 +19,19 @@ export function exportFilename(title: string, version: number, format: ExportFor
   return `${base}-v${version}.${format}`;
 }
 
-/** Renders a frozen snapshot in one format: the bytes depend on the snapshot and its title only. */
-export async function renderExport(s: ReportSnapshot, meta: ExportMeta, format: ExportFormat): Promise<{ body: Buffer; contentType: string; filename: string }> {
+/** The PDF cache's key for a saved version; the HTML printed is hashed into it as well (pdf-cache.ts). */
+export const pdfCacheKey = (reportId: string, version: number) => `${reportId}:v${version}`;
+
+/**
+ * Renders a frozen snapshot in one format: the bytes depend on the snapshot and its title only. `cacheKey` names the
+ * saved version (pdfCacheKey) so its PDF is printed once.
+ */
+export async function renderExport(
+  s: ReportSnapshot, meta: ExportMeta, format: ExportFormat, opts: { cacheKey?: string } = {},
+): Promise<{ body: Buffer; contentType: string; filename: string }> {
   const body = format === 'csv' ? Buffer.from(reportToCsv(s, meta), 'utf8')
     : format === 'xlsx' ? await reportToXlsx(s, meta)
-      : await htmlToPdf(reportToHtml(s, meta));
+      : await htmlToPdf(reportToHtml(s, meta), opts);
   return { body, contentType: TYPES[format], filename: exportFilename(meta.title, meta.version, format) };
 }
 
