@@ -6,6 +6,7 @@ import { rows } from '@/db/client';
 import { reportShares } from '@/db/schema';
 import { BadRequestError, NotFoundError } from '@/lib/api/errors';
 import { getReport } from './service';
+import { shareView } from './share-view';
 import type { ReportSnapshot } from './types';
 
 /**
@@ -63,7 +64,8 @@ export async function revokeShare(db: Db, workspaceId: string, reportId: string,
   }
 }
 
-export type SharedReport = { shareId: string; title: string; note: string; version: number; snapshot: ReportSnapshot };
+/** `snapshot` is already the share reader's view of the version (share-view.ts): no upload names, ids or discount sizes. */
+export type SharedReport = { shareId: string; reportId: string; title: string; note: string; version: number; snapshot: ReportSnapshot };
 export type ShareLookup = { status: 'ok'; report: SharedReport } | { status: 'gone' } | { status: 'missing' };
 
 /**
@@ -71,8 +73,8 @@ export type ShareLookup = { status: 'ok'; report: SharedReport } | { status: 'go
  * does not tell an unknown token from a dead one; a malformed token is hashed and looked up like any other.
  */
 export async function resolveShare(db: Db, token: string, opts: { countView?: boolean } = {}): Promise<ShareLookup> {
-  const [s] = await rows<{ id: string; live: boolean; title: string; note: string; version: number | null; snapshot: ReportSnapshot | null }>(db, sql`
-    select s.id::text as id, (s.revoked_at is null and s.expires_at > now()) as live, r.title, r.note, v.version, v.snapshot
+  const [s] = await rows<{ id: string; report_id: string; live: boolean; title: string; note: string; version: number | null; snapshot: ReportSnapshot | null }>(db, sql`
+    select s.id::text as id, s.report_id::text as report_id, (s.revoked_at is null and s.expires_at > now()) as live, r.title, r.note, v.version, v.snapshot
     from report_shares s
     join reports r on r.workspace_id = s.workspace_id and r.id = s.report_id
     left join lateral (
@@ -86,5 +88,5 @@ export async function resolveShare(db: Db, token: string, opts: { countView?: bo
   if (!s.live || !s.snapshot || s.version === null) return { status: 'gone' };
   if (opts.countView) await db.execute(sql`update report_shares set view_count = view_count + 1, last_viewed_at = now() where id = ${s.id}`);
   const snapshot = typeof s.snapshot === 'string' ? (JSON.parse(s.snapshot) as ReportSnapshot) : s.snapshot;
-  return { status: 'ok', report: { shareId: s.id, title: s.title, note: s.note, version: s.version, snapshot } };
+  return { status: 'ok', report: { shareId: s.id, reportId: s.report_id, title: s.title, note: s.note, version: s.version, snapshot: shareView(snapshot) } };
 }
