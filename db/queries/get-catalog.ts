@@ -1,20 +1,34 @@
-import { asc } from 'drizzle-orm';
+import { asc, eq, isNull, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { modelAliases, models, providers } from '@/db/schema';
 import type { AliasRow } from '@/lib/catalog/resolve';
 
 export type CatalogSnapshot = {
-  models: { id: string; name: string; vendor: string; family: string; openWeights: boolean; paramsB: number | null; releasedOn: string | null }[];
+  models: { id: string; name: string; vendor: string; family: string; openWeights: boolean; paramsB: number | null; releasedOn: string | null; workspaceId: string | null }[];
   aliases: AliasRow[];
   providers: { id: string; name: string; kind: string }[];
 };
 
-/** Models, aliases and providers as the importers and resolvers need them. */
-export async function getCatalog(db: Db): Promise<CatalogSnapshot> {
+/**
+ * Models, aliases and providers as the importers and resolvers need them. With a workspace: the shared catalog and
+ * that workspace's own models, what anything shown to or chosen by its members lists. With null: the shared catalog
+ * alone (reference imports). Omitted: every model, only for looking up by an id a workspace's resolver already
+ * produced (the ingest's vendor map), never for a list a person sees.
+ */
+export async function getCatalog(db: Db, workspaceId?: string | null): Promise<CatalogSnapshot> {
+  const scope = workspaceId === undefined ? undefined : workspaceId === null ? isNull(models.workspaceId) : or(isNull(models.workspaceId), eq(models.workspaceId, workspaceId));
   const [m, a, p] = await Promise.all([
-    db.select({ id: models.id, name: models.name, vendor: models.vendor, family: models.family, openWeights: models.openWeights, paramsB: models.paramsB, releasedOn: models.releasedOn }).from(models).orderBy(asc(models.id)),
+    db.select({ id: models.id, name: models.name, vendor: models.vendor, family: models.family, openWeights: models.openWeights, paramsB: models.paramsB, releasedOn: models.releasedOn, workspaceId: models.workspaceId })
+      .from(models).where(scope).orderBy(asc(models.id)),
     db.select({ pattern: modelAliases.pattern, modelId: modelAliases.modelId, rank: modelAliases.rank }).from(modelAliases),
     db.select().from(providers).orderBy(asc(providers.name)),
   ]);
   return { models: m.map((x) => ({ ...x, paramsB: x.paramsB === null ? null : Number(x.paramsB) })), aliases: a, providers: p };
+}
+
+/** A model this workspace may use (shared, or its own), or null: another workspace's model is as good as absent. */
+export async function getVisibleModel(db: Db, workspaceId: string, modelId: string) {
+  const [m] = await db.select({ id: models.id, vendor: models.vendor, workspaceId: models.workspaceId }).from(models)
+    .where(eq(models.id, modelId));
+  return m && (m.workspaceId === null || m.workspaceId === workspaceId) ? m : null;
 }

@@ -24,7 +24,12 @@ export const models = pgTable('models', {
   contextWindow: integer('context_window'),
   releasedOn: date('released_on', { mode: 'string' }),
   source: text('source').notNull(),
-});
+  /**
+   * Null for the shared catalog (the seed, the CLI); a workspace's own model (a fine-tune, a private deployment)
+   * carries its workspace and is seen by no other (migration 0013).
+   */
+  workspaceId: uuid('workspace_id'),
+}, (t) => [index('models_workspace_idx').on(t.workspaceId).where(sql`${t.workspaceId} is not null`)]);
 
 export const modelAliases = pgTable(
   'model_aliases',

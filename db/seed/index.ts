@@ -61,7 +61,7 @@ export async function seedReference(db: Db, opts: { force?: boolean } = {}): Pro
     }
   });
 
-  const catalog = await getCatalog(db);
+  const catalog = await getCatalog(db, null);
   for (const s of PRICE_SHEETS) {
     const text = readData(s.file);
     const result = importLiteLLMPriceMap(JSON.parse(text), catalog, { effectiveFrom: s.effectiveFrom });

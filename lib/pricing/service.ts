@@ -1,8 +1,8 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbHandle } from '@/db/client';
 import { audit } from '@/db/queries/audit';
 import type { AuditActor } from '@/db/queries/audit';
-import { getCatalog } from '@/db/queries/get-catalog';
+import { getCatalog, getVisibleModel } from '@/db/queries/get-catalog';
 import { applyReprice, previewReprice } from '@/db/queries/reprice';
 import { savePriceSheet } from '@/db/queries/save-price-sheet';
 import { models, priceDiscounts, usage, workspaceAliases } from '@/db/schema';
@@ -30,7 +30,8 @@ export async function importPriceFile(
   h: Pick<DbHandle, 'db' | 'raw'>,
   input: { workspaceId: string | null; filename: string; text: string; effectiveFrom?: string; actor: AuditActor },
 ): Promise<ImportResult> {
-  const catalog = await getCatalog(h.db);
+  // A workspace's sheet may price its own models; a reference sheet only the shared catalog.
+  const catalog = await getCatalog(h.db, input.workspaceId);
   const trimmed = input.text.trimStart();
   const out: ImportResult = { sheets: [], rejects: [], unmapped: [], skipped: 0 };
   if (trimmed.startsWith('{')) {
@@ -85,8 +86,7 @@ export async function setOverride(
   o: { modelId: string; providerId: string; inputPerMtok: string; outputPerMtok: string; cachedInputPerMtok?: string | null; effectiveFrom: string },
 ) {
   if (!PROVIDER_IDS.has(o.providerId)) throw new BadRequestError(`unknown provider "${o.providerId}"`);
-  const [m] = await h.db.select({ id: models.id }).from(models).where(eq(models.id, o.modelId));
-  if (!m) throw new NotFoundError(`no catalog model "${o.modelId}"`);
+  if (!(await getVisibleModel(h.db, workspaceId, o.modelId))) throw new NotFoundError(`no catalog model "${o.modelId}"`);
   const row: PriceRow = {
     modelId: o.modelId, providerId: o.providerId, inputPerMtok: money(o.inputPerMtok, 'input price'), outputPerMtok: money(o.outputPerMtok, 'output price'),
     cachedInputPerMtok: o.cachedInputPerMtok ? money(o.cachedInputPerMtok, 'cached input price') : null, batchInputPerMtok: null, batchOutputPerMtok: null,
@@ -110,29 +110,38 @@ export async function setDiscount(h: Pick<DbHandle, 'db'>, workspaceId: string, 
 }
 
 /**
- * A model the catalog lacks (a fine-tune, a private deployment): added to the catalog so a workspace can map its
- * strings to it and price it with a negotiated price. Its id is derived from the name; an existing id is refused.
+ * A model the catalog lacks (a fine-tune, a private deployment), added as the workspace's own: it maps its strings
+ * to it and prices it with a negotiated price, and no other workspace sees it. The shared catalog changes only from
+ * the seed and the CLI (the operator's); a name the shared catalog or the workspace already has is refused, never
+ * overwritten. The id is the name's slug with the workspace's id after it, so two workspaces' "Acme LLM" never meet.
  */
 export async function addCatalogModel(
-  h: Pick<DbHandle, 'db'>, actor: AuditActor & { workspaceSlug: string },
+  h: Pick<DbHandle, 'db'>, workspaceId: string, actor: AuditActor & { workspaceSlug: string },
   m: { name: string; vendor: string; openWeights: boolean; paramsB?: number | null; family?: string },
 ): Promise<string> {
   const name = m.name.trim();
   if (!name || name.length > 100) throw new BadRequestError('name the model (up to 100 characters)');
-  const id = name.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '');
-  if (!id) throw new BadRequestError('the model name needs letters or digits');
-  const [exists] = await h.db.select({ id: models.id }).from(models).where(eq(models.id, id));
-  if (exists) throw new ConflictError(`the catalog already has "${id}": map to it instead`);
-  await h.db.insert(models).values({
-    id, name, vendor: m.vendor.trim() || 'Unknown', family: m.family ?? id, openWeights: m.openWeights, paramsB: m.paramsB ?? null,
-    contextWindow: null, releasedOn: null, source: `added by workspace ${actor.workspaceSlug} (${actor.label})`,
-  });
-  return id;
+  const slug = name.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  if (!slug) throw new BadRequestError('the model name needs letters or digits');
+  // The short id is taken only if another workspace whose id starts alike has this name too: the full id is unique.
+  const ids = [`${slug}.${workspaceId.slice(0, 8)}`, `${slug}.${workspaceId}`];
+  const taken = await h.db.select({ id: models.id }).from(models)
+    .where(or(and(eq(models.id, slug), isNull(models.workspaceId)), and(eq(models.workspaceId, workspaceId), inArray(models.id, ids))));
+  if (taken[0]) throw new ConflictError(`the catalog already has "${taken[0].id}": map to it instead`);
+  const row = {
+    name, vendor: m.vendor.trim() || 'Unknown', family: m.family ?? slug, openWeights: m.openWeights, paramsB: m.paramsB ?? null,
+    contextWindow: null, releasedOn: null, source: `added by workspace ${actor.workspaceSlug} (${actor.label})`, workspaceId,
+  };
+  for (const id of ids) {
+    const [added] = await h.db.insert(models).values({ id, ...row }).onConflictDoNothing().returning({ id: models.id });
+    if (added) return added.id;
+  }
+  throw new ConflictError(`the catalog already has "${ids[1]}": map to it instead`);
 }
 
 /** Maps a raw model string of this workspace to a catalog model, then re-prices exactly those rows. */
 export async function mapModel(h: Pick<DbHandle, 'db' | 'raw'>, workspaceId: string, actor: AuditActor, rawModel: string, modelId: string) {
-  const [m] = await h.db.select({ id: models.id, vendor: models.vendor }).from(models).where(eq(models.id, modelId));
+  const m = await getVisibleModel(h.db, workspaceId, modelId);
   if (!m) throw new NotFoundError(`no catalog model "${modelId}"`);
   await h.db.insert(workspaceAliases).values({ workspaceId, rawModel, modelId, createdBy: actor.label })
     .onConflictDoUpdate({ target: [workspaceAliases.workspaceId, workspaceAliases.rawModel], set: { modelId } });

@@ -18,7 +18,7 @@ import { parseLeaderboardTable } from './leaderboard-table';
 /** Quality data in: Arena leaderboards (reference or a workspace's) and a team's own judgments fitted to Elo. */
 
 async function resolverFor(h: Pick<DbHandle, 'db'>, workspaceId: string | null) {
-  const catalog = await getCatalog(h.db);
+  const catalog = await getCatalog(h.db, workspaceId);
   const own = workspaceId
     ? await h.db.select({ pattern: workspaceAliases.rawModel, modelId: workspaceAliases.modelId }).from(workspaceAliases).where(eq(workspaceAliases.workspaceId, workspaceId))
     : [];

@@ -11,7 +11,7 @@ export async function getWhatIfOptions(db: Db, workspaceId: string, priceDate?: 
   const day = priceDate ?? period?.to ?? new Date().toISOString().slice(0, 10);
   const [workloads, catalog, pricing, gpus, snapshots, profiles] = await Promise.all([
     getWorkloadOptions(db, workspaceId),
-    getCatalog(db),
+    getCatalog(db, workspaceId),
     getProvidersPricing(db, workspaceId, day),
     getGpuTables(db, workspaceId),
     getQualitySnapshots(db, workspaceId),

@@ -207,7 +207,7 @@ export async function runScenario(db: Db, workspaceId: string, spec: ScenarioSpe
   if (days > 731) throw new BadRequestError('baseline: the period is longer than two years', [{ path: 'baseline', message: 'longer than two years' }]);
 
   const [catalog, firstUsage, snapshots, gpus] = await Promise.all([
-    getCatalog(db),
+    getCatalog(db, workspaceId),
     getWorkloadAggregates(db, workspaceId, from, to, spec.workloads ?? {}),
     getQualitySnapshots(db, workspaceId),
     getGpuTables(db, workspaceId),

@@ -72,9 +72,9 @@ describe.each(testEngines())('price book on %s', (engine) => {
 
   test('a model the catalog lacks gets a new entry, a negotiated price, and its usage priced', async () => {
     await ingestBytes(t, ws, 'private.csv', [HEADER, row('2024-07-04', 'acme-private-llm', 2_000_000, 0)].join('\n'));
-    const id = await addCatalogModel(t, { ...actor, workspaceSlug: 'acme' }, { name: 'Acme Private LLM v2', vendor: 'Acme', openWeights: false });
-    expect(id).toBe('acme-private-llm-v2');
-    await expect(addCatalogModel(t, { ...actor, workspaceSlug: 'acme' }, { name: 'Acme Private LLM v2', vendor: 'Acme', openWeights: false })).rejects.toThrow(/already has/);
+    const id = await addCatalogModel(t, ws, { ...actor, workspaceSlug: 'acme' }, { name: 'Acme Private LLM v2', vendor: 'Acme', openWeights: false });
+    expect(id).toBe(`acme-private-llm-v2.${ws.slice(0, 8)}`);
+    await expect(addCatalogModel(t, ws, { ...actor, workspaceSlug: 'acme' }, { name: 'Acme Private LLM v2', vendor: 'Acme', openWeights: false })).rejects.toThrow(/already has/);
     await setOverride(t, ws, actor, { modelId: id, providerId: 'openai', inputPerMtok: '0.25', outputPerMtok: '0.5', effectiveFrom: '2024-01-01' });
     expect(await mapModel(t, ws, actor, 'acme-private-llm', id)).toEqual({ rows: 1, days: 1 });
     // The export says OpenAI served it; the negotiated price applies: 2M input at $0.25.

@@ -20,7 +20,7 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
   const h = await getDatabase();
   const ws = access.workspace.id;
   const [prices, sheets, discounts, unmapped, preview, catalog, gpus] = await Promise.all([
-    getPricesInForce(h.db, ws, day, q || undefined), listPriceSheets(h.db, ws), listDiscounts(h.db, ws), getUnmappedModels(h.db, ws), previewReprice(h, ws), getCatalog(h.db), listGpus(h.db, ws),
+    getPricesInForce(h.db, ws, day, q || undefined), listPriceSheets(h.db, ws), listDiscounts(h.db, ws), getUnmappedModels(h.db, ws), previewReprice(h, ws), getCatalog(h.db, ws), listGpus(h.db, ws),
   ]);
   const canEdit = roleAtLeast(access.role, 'editor');
   const models = catalog.models.map((m) => ({ id: m.id, name: m.name }));

@@ -14,7 +14,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
   const sp = await searchParams;
   const db = await getDb();
   const ws = access.workspace.id;
-  const [snapshots, catalog] = await Promise.all([listSnapshots(db, ws), getCatalog(db)]);
+  const [snapshots, catalog] = await Promise.all([listSnapshots(db, ws), getCatalog(db, ws)]);
   const selected = snapshots.find((s) => s.id === sp.snapshot) ?? snapshots.find((s) => s.category === 'overall') ?? snapshots[0];
   const scores = selected ? await getSnapshotScores(db, ws, selected.id) : [];
   const model = catalog.models.find((m) => m.id === sp.model);

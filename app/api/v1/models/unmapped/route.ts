@@ -12,7 +12,7 @@ export const GET = withAccess('viewer', async ({ db, access }) => Response.json(
 const schema = z.object({
   rawModel: z.string().min(1).max(300),
   modelId: z.string().min(1).max(100).optional(),
-  /** Or a new catalog entry for a model the catalog lacks (a fine-tune, a private deployment). */
+  /** Or a new model of this workspace's own, one the catalog lacks (a fine-tune, a private deployment). */
   newModel: z.object({ name: z.string().min(1).max(100), vendor: z.string().max(60), openWeights: z.boolean(), paramsB: z.number().positive().nullable().optional() }).optional(),
 }).refine((b) => Boolean(b.modelId) !== Boolean(b.newModel), { message: 'give either modelId or newModel' });
 
@@ -21,7 +21,7 @@ export const POST = withAccess('editor', async ({ req, access }) => {
   const body = await parseBody(req, schema);
   const h = await getDatabase();
   const actor = actorOf(access, clientIp(req.headers));
-  const modelId = body.modelId ?? (await addCatalogModel(h, { ...actor, workspaceSlug: access.workspace.slug }, body.newModel!));
+  const modelId = body.modelId ?? (await addCatalogModel(h, access.workspace.id, { ...actor, workspaceSlug: access.workspace.slug }, body.newModel!));
   const r = await mapModel(h, access.workspace.id, actor, body.rawModel, modelId);
   return Response.json({ ...r, modelId });
 });
