@@ -23,8 +23,8 @@ export const workspaceWriteLockKey = (workspaceId: string) => `frontier-ingest:$
 
 export async function withIngestSession<T>(raw: RawClient, fn: (s: IngestSession) => Promise<T>): Promise<T> {
   if (raw.kind === 'pglite') {
-    return raw.client.transaction(async (tx) =>
-      fn({
+    return raw.client.transaction(async (tx) => {
+      const g = guarded({
         query: async <R>(text: string, params?: unknown[]) => (await tx.query<R>(text, params)).rows,
         copyCsv: async (table, columns, csv) => {
           await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob(typeof csv === 'string' ? [csv] : (csv as unknown as BlobPart[])) });
@@ -32,38 +32,79 @@ export async function withIngestSession<T>(raw: RawClient, fn: (s: IngestSession
         copyBinary: async (table, columns, chunks) => {
           await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT binary)`, [], { blob: new Blob(chunks as unknown as BlobPart[]) });
         },
-      }),
-    );
+      });
+      try {
+        return await fn(g.session);
+      } finally {
+        await g.end();
+      }
+    });
   }
   const { from: copyFrom } = await import('pg-copy-streams');
-  const client = await raw.pool.connect();
+  const client = await (raw.ingestPool ?? raw.pool).connect();
+  const copy = (table: string, columns: readonly string[], format: 'csv' | 'binary', data: string | readonly Uint8Array[]) =>
+    new Promise<void>((resolve, reject) => {
+      const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT ${format})`));
+      stream.on('error', reject);
+      stream.on('finish', () => resolve());
+      if (typeof data === 'string') stream.end(data);
+      else {
+        for (const c of data) stream.write(c);
+        stream.end();
+      }
+    });
+  const g = guarded({
+    query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params as unknown[])).rows as R[],
+    copyCsv: (table, columns, csv) => copy(table, columns, 'csv', csv),
+    copyBinary: (table, columns, chunks) => copy(table, columns, 'binary', chunks),
+  });
+  let broken: Error | undefined;
   try {
     await client.query('BEGIN');
-    const copy = (table: string, columns: readonly string[], format: 'csv' | 'binary', data: string | readonly Uint8Array[]) =>
-      new Promise<void>((resolve, reject) => {
-        const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT ${format})`));
-        stream.on('error', reject);
-        stream.on('finish', () => resolve());
-        if (typeof data === 'string') stream.end(data);
-        else {
-          for (const c of data) stream.write(c);
-          stream.end();
-        }
-      });
-    const session: IngestSession = {
-      query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params as unknown[])).rows as R[],
-      copyCsv: (table, columns, csv) => copy(table, columns, 'csv', csv),
-      copyBinary: (table, columns, chunks) => copy(table, columns, 'binary', chunks),
-    };
-    const result = await fn(session);
-    await client.query('COMMIT');
+    const result = await fn(g.session);
+    await g.end();
+    // In a transaction that failed, Postgres answers COMMIT with ROLLBACK and no error: that is a failed write too.
+    const done = await client.query('COMMIT');
+    if (done.command !== 'COMMIT') throw new Error('the database rolled the transaction back; nothing was written');
     return result;
   } catch (e) {
-    await client.query('ROLLBACK').catch(() => {});
+    await g.end();
+    await client.query('ROLLBACK').catch((r: Error) => { broken = r; });
     throw e;
   } finally {
-    client.release();
+    // A connection whose ROLLBACK failed may still be in the transaction (or a COPY): it is closed, not reused.
+    client.release(broken);
   }
+}
+
+/**
+ * The callback's session: every statement it starts is tracked, and once the session ends no new one starts. The
+ * transaction ends only after the statements already sent have settled: a COPY still queued on the connection when
+ * ROLLBACK is sent runs after it, outside the transaction, and its rows stay (and the COPY stream, finishing on a
+ * connection already handed to someone else, crashed the process).
+ */
+function guarded(inner: IngestSession): { session: IngestSession; end: () => Promise<void> } {
+  const running = new Set<Promise<unknown>>();
+  let ended = false;
+  const track = <R>(start: () => Promise<R>): Promise<R> => {
+    if (ended) return Promise.reject(new Error('the ingest session has ended: no statement may start after its transaction'));
+    const p = start();
+    running.add(p);
+    const done = () => running.delete(p);
+    p.then(done, done);
+    return p;
+  };
+  return {
+    session: {
+      query: (text, params) => track(() => inner.query(text, params)),
+      copyCsv: (table, columns, csv) => track(() => inner.copyCsv(table, columns, csv)),
+      copyBinary: (table, columns, chunks) => track(() => inner.copyBinary(table, columns, chunks)),
+    },
+    end: async () => {
+      ended = true;
+      while (running.size) await Promise.allSettled([...running]);
+    },
+  };
 }
 
 /** A CSV field for COPY: NULL unquoted and empty, every string quoted (so '' stays an empty string). */

@@ -189,25 +189,31 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
         inFlight.catch(() => {}); // surfaced by the next await
       };
       let lastProgress = 0;
-      for await (const batch of events) {
-        for (const ev of batch) {
-          summary.rowsRead++;
-          const o = ev.outcome;
-          if (o.kind === 'skip') { summary.rowsSkipped++; continue; }
-          if (o.kind === 'reject') { reject(summary, ev.line, o.reason); continue; }
-          for (const r of o.records) {
-            const problem = check(r);
-            if (problem) { reject(summary, ev.line, problem); continue; }
-            stage ??= createStager({ family: meta.family ?? 'unknown', workspaceId: input.workspaceId, uploadId, resolve, vendorOf, known: knownProviders, pricer });
-            stage(r);
-            summary.rowsStaged++;
+      try {
+        for await (const batch of events) {
+          for (const ev of batch) {
+            summary.rowsRead++;
+            const o = ev.outcome;
+            if (o.kind === 'skip') { summary.rowsSkipped++; continue; }
+            if (o.kind === 'reject') { reject(summary, ev.line, o.reason); continue; }
+            for (const r of o.records) {
+              const problem = check(r);
+              if (problem) { reject(summary, ev.line, problem); continue; }
+              stage ??= createStager({ family: meta.family ?? 'unknown', workspaceId: input.workspaceId, uploadId, resolve, vendorOf, known: knownProviders, pricer });
+              stage(r);
+              summary.rowsStaged++;
+            }
           }
+          if (stage && stage.rows() >= (input.batchRows ?? BATCH_ROWS)) await flush();
+          if (summary.rowsRead - lastProgress >= 5000) { lastProgress = summary.rowsRead; input.onProgress?.({ bytes: bytesSeen, rows: summary.rowsRead }); }
         }
-        if (stage && stage.rows() >= (input.batchRows ?? BATCH_ROWS)) await flush();
-        if (summary.rowsRead - lastProgress >= 5000) { lastProgress = summary.rowsRead; input.onProgress?.({ bytes: bytesSeen, rows: summary.rowsRead }); }
+        await flush();
+        await inFlight;
+      } catch (e) {
+        // The batch on its way in settles before the transaction is rolled back (withIngestSession waits for it too).
+        await inFlight.catch(() => {});
+        throw e;
       }
-      await flush();
-      await inFlight;
       await writeDelta();
       mark(`read, parse, cost and insert in ${batches} batches (${fallbacks} re-run for repeated keys; waited ${Math.round(waitMs)} ms on the database)`);
       // Every rollup grows by what this upload added, in the same transaction.
