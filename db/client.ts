@@ -14,8 +14,12 @@ import * as schema from './schema';
  */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DbKind = 'pglite' | 'postgres';
-/** The driver underneath, for the few things Drizzle does not do (bulk COPY in ingestion). */
-export type RawClient = { kind: 'postgres'; pool: Pool } | { kind: 'pglite'; client: PGlite };
+/**
+ * The driver underneath, for the few things Drizzle does not do (bulk COPY in ingestion). On Postgres, writes that
+ * hold a transaction for as long as a file takes to arrive (uploads) get a pool of their own, `ingestPool`, so reads
+ * never wait behind them: however many uploads are open, the app's pool is free for every other request.
+ */
+export type RawClient = { kind: 'postgres'; pool: Pool; ingestPool?: Pool } | { kind: 'pglite'; client: PGlite };
 export type DbHandle = { db: Db; kind: DbKind; label: string; raw: RawClient; close: () => Promise<void> };
 
 // On globalThis: Next may load this module more than once (one copy per server layer), and the handle opened by
@@ -43,12 +47,17 @@ export async function openDatabase(opts: { url?: string; dir?: string; purpose?:
     // Drizzle's pg session reads the global parsers, so they are set globally (only this app uses pg here).
     pg.default.types.setTypeParser(INT8, (v: string) => Number(v));
     pg.default.types.setTypeParser(DATE, (v: string) => v);
-    const pool: Pool = new pg.default.Pool({ connectionString: url, max: 10 });
-    pool.on('error', (e) => console.error('[db] idle client error:', e.message));
+    const pool: Pool = new pg.default.Pool({ connectionString: url, max: poolSize('FRONTIER_DB_CONNECTIONS', 10) });
+    const ingestPool: Pool = new pg.default.Pool({ connectionString: url, max: poolSize('FRONTIER_INGEST_CONNECTIONS', 3) });
+    for (const p of [pool, ingestPool]) p.on('error', (e) => console.error('[db] idle client error:', e.message));
     const db = drizzle(pool, { schema }) as unknown as Db;
-    RAW.set(db, { kind: 'postgres', pool });
+    const raw: RawClient = { kind: 'postgres', pool, ingestPool };
+    RAW.set(db, raw);
     const u = new URL(url);
-    return { db, kind: 'postgres', label: `${u.hostname}:${u.port || 5432}${u.pathname}`, raw: { kind: 'postgres', pool }, close: () => pool.end() };
+    return {
+      db, kind: 'postgres', label: `${u.hostname}:${u.port || 5432}${u.pathname}`, raw,
+      close: async () => { await Promise.all([pool.end(), ingestPool.end()]); },
+    };
   }
   const dir = path.resolve(opts.dir ?? env().pgliteDir);
   acquireLock(dir, opts.purpose ?? 'app');
@@ -68,6 +77,11 @@ export async function openDatabase(opts: { url?: string; dir?: string; purpose?:
     releaseLock(dir);
     throw e;
   }
+}
+
+function poolSize(name: string, fallback: number): number {
+  const n = Number(process.env[name] || fallback);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
 export async function migrateDatabase(h: DbHandle): Promise<void> {
