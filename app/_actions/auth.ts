@@ -9,7 +9,8 @@ import { AppError, UnauthorizedError } from '@/lib/api/errors';
 import { WORKSPACE_COOKIE } from '@/lib/auth/guard';
 import { appOrigin, clearSessionCookie, getPageCaller, requestMeta, requireActionAccess, sessionToken, setSessionCookie } from '@/lib/auth/page';
 import { safeNext } from '@/lib/auth/safe-next';
-import { acceptInvite, createWorkspaceForUser, openSession, setupFirstOwner, signIn, signOut } from '@/lib/auth/service';
+import { acceptInviteAsUser, acceptInviteWithPassword } from '@/lib/auth/invites';
+import { createWorkspaceForUser, openSession, setupFirstOwner, signIn, signOut } from '@/lib/auth/service';
 
 export type FormState = { error?: string; ok?: string; values?: Record<string, string> };
 
@@ -58,19 +59,38 @@ export async function setupAction(_prev: FormState, form: FormData): Promise<For
   redirect('/models');
 }
 
+async function rememberWorkspace(slug: string) {
+  (await cookies()).set(WORKSPACE_COOKIE, slug, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 86_400 });
+}
+
+/** A new person sets their password from the link; the browser's old session, if any, ends with the rest. */
 export async function acceptInviteAction(_prev: FormState, form: FormData): Promise<FormState> {
   const token = String(form.get('token') ?? '');
   const db = await getDb();
   const meta = await requestMeta();
   try {
-    const r = await acceptInvite(db, token, { name: String(form.get('name') ?? ''), password: String(form.get('password') ?? '') });
+    const r = await acceptInviteWithPassword(db, token, { name: String(form.get('name') ?? ''), password: String(form.get('password') ?? '') });
     await signOut(db, await sessionToken());
     const s = await openSession(db, r.userId, meta);
     await setSessionCookie(s.token, s.expiresAt);
+    await rememberWorkspace(r.workspaceSlug);
   } catch (e) {
     return { error: messageOf(e) };
   }
-  redirect('/models');
+  redirect('/');
+}
+
+/** Someone signed in as the invited email joins: the invitation is their consent to be added. */
+export async function acceptInviteSignedInAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    const caller = await getPageCaller();
+    if (caller?.kind !== 'user') throw new UnauthorizedError('Your session has ended. Sign in again.');
+    const r = await acceptInviteAsUser(await getDb(), String(form.get('token') ?? ''), { userId: caller.userId, email: caller.email });
+    await rememberWorkspace(r.workspaceSlug);
+  } catch (e) {
+    return { error: messageOf(e) };
+  }
+  redirect('/');
 }
 
 export async function switchWorkspaceAction(slug: string): Promise<void> {

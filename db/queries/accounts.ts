@@ -1,6 +1,6 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { invites, memberships, users, workspaces } from '@/db/schema';
+import { memberships, users, workspaces } from '@/db/schema';
 import type { Role } from '@/lib/auth/roles';
 
 export type WorkspaceRow = { id: string; slug: string; name: string; isDemo: boolean };
@@ -23,6 +23,20 @@ export function normalizeEmail(email: string): string {
 export async function createUser(db: Db, input: { email: string; name?: string; passwordHash: string | null }) {
   const [u] = await db.insert(users).values({ email: normalizeEmail(input.email), name: input.name ?? '', passwordHash: input.passwordHash }).returning();
   return u!;
+}
+
+/** Sets an account's password (and its name, when one is given). Callers end the account's sessions. */
+export async function setPassword(db: Db, userId: string, passwordHash: string, name = '') {
+  const n = name.trim().slice(0, 120);
+  await db.update(users).set({ passwordHash, ...(n ? { name: n } : {}) }).where(eq(users.id, userId));
+}
+
+/**
+ * Serializes the transactions that check and then change one thing (a workspace's owners, an email's account,
+ * first-run setup). Transaction-scoped, so it is released at commit and safe behind a transaction-pooling proxy.
+ */
+export async function lockKey(db: Db, key: string) {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
 }
 
 export async function createWorkspace(db: Db, input: { slug: string; name: string; isDemo?: boolean; ownerId?: string }): Promise<WorkspaceRow> {
@@ -55,7 +69,6 @@ export async function listMembers(db: Db, workspaceId: string) {
   return db
     .select({
       userId: users.id, email: users.email, name: users.name, role: memberships.role, joinedAt: memberships.createdAt,
-      pending: sql<boolean>`${users.passwordHash} is null`.mapWith(Boolean),
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -75,21 +88,12 @@ export async function removeMember(db: Db, workspaceId: string, userId: string) 
   await db.delete(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
 }
 
+export async function memberRole(db: Db, workspaceId: string, userId: string): Promise<Role | null> {
+  const [r] = await db.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+  return r?.role ?? null;
+}
+
 export async function countOwners(db: Db, workspaceId: string): Promise<number> {
   const [r] = await db.select({ n: count() }).from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner')));
   return Number(r?.n ?? 0);
-}
-
-export async function createInvite(db: Db, input: { tokenHash: string; userId: string; workspaceId: string; createdBy: string; expiresAt: Date }) {
-  await db.insert(invites).values(input);
-}
-
-export async function findInvite(db: Db, tokenHash: string) {
-  const [row] = await db
-    .select({ tokenHash: invites.tokenHash, userId: invites.userId, workspaceId: invites.workspaceId, expiresAt: invites.expiresAt, usedAt: invites.usedAt, email: users.email, workspaceName: workspaces.name })
-    .from(invites)
-    .innerJoin(users, eq(users.id, invites.userId))
-    .innerJoin(workspaces, eq(workspaces.id, invites.workspaceId))
-    .where(eq(invites.tokenHash, tokenHash));
-  return row ?? null;
 }

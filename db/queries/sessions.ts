@@ -32,15 +32,36 @@ export async function deleteUserSessions(db: Db, userId: string) {
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-/** Rate limiting of sign-in: failures per key (`email:…`, `ip:…`) within a window. */
-export async function recentFailures(db: Db, key: string, windowMs: number): Promise<number> {
-  const [r] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(loginFailures)
-    .where(and(eq(loginFailures.key, key), gt(loginFailures.at, new Date(Date.now() - windowMs))));
-  return r?.n ?? 0;
+/**
+ * Rate limiting of sign-in, per key (`email:…`, `ip:…`) within a window. An attempt is counted and written in one
+ * transaction under a lock per key, before its password is checked: however many race, at most the limit get a
+ * password checked. A refused attempt writes nothing (it checked nothing, so it is no failure).
+ */
+export async function claimAttempt(db: Db, keys: string[], windowMs: number, limits: number[]): Promise<{ ok: boolean; at: string }> {
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    // Sorted, so two attempts that share keys take their locks in one order and never deadlock.
+    for (const key of [...keys].sort()) await t.execute(sql`select pg_advisory_xact_lock(hashtext(${`signin:${key}`}))`);
+    const since = new Date(Date.now() - windowMs);
+    for (const [i, key] of keys.entries()) {
+      const [r] = await t.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(loginFailures).where(and(eq(loginFailures.key, key), gt(loginFailures.at, since)));
+      if ((r?.n ?? 0) >= limits[i]!) return { ok: false, at: '' };
+    }
+    // The time as Postgres text: a JS Date would drop its microseconds and match no row when taken back.
+    const [row] = await t.insert(loginFailures).values(keys.map((key) => ({ key }))).returning({ at: sql<string>`${loginFailures.at}::text` });
+    return { ok: true, at: row!.at };
+  });
 }
 
-export async function recordFailure(db: Db, keys: string[], windowMs: number) {
-  await db.insert(loginFailures).values(keys.map((key) => ({ key })));
+/** Takes back an attempt's rows (one per key, written at `at`). */
+export async function releaseAttempt(db: Db, keys: string[], at: string) {
+  for (const key of keys) {
+    await db.execute(sql`delete from login_failures where ctid in (select ctid from login_failures where key = ${key} and at = ${at}::timestamptz limit 1)`);
+  }
+}
+
+/** An attempt whose password was wrong stays as a failure; rows older than four windows are pruned. */
+export async function pruneFailures(db: Db, windowMs: number) {
   await db.delete(loginFailures).where(lt(loginFailures.at, new Date(Date.now() - 4 * windowMs)));
 }
 

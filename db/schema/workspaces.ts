@@ -68,15 +68,26 @@ export const apiKeys = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), uniqueIndex('api_keys_hash_idx').on(t.keyHash)],
 );
 
-/** One-time links for invited members to set their password (no mail server needed). */
-export const invites = pgTable('invites', {
-  tokenHash: text('token_hash').primaryKey(),
-  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  usedAt: timestamp('used_at', { withTimezone: true }),
-});
+/**
+ * Invitations: a pending membership for an email, granted only when the person accepts the link. The link sets a
+ * password only while no account of that email has one; once one is set (by any link or setup), every other link
+ * of that email can only be accepted by signing in as it. No mail server is needed: the owner passes the link on.
+ */
+export const invites = pgTable(
+  'invites',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** Stored lower-cased, like users.email. */
+    email: text('email').notNull(),
+    role: text('role', { enum: ['owner', 'editor', 'viewer'] }).notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('invites_workspace_email_idx').on(t.workspaceId, t.email)],
+);
 
 /** Failed sign-ins, per account and per IP, for rate limiting. Old rows are pruned as new ones come in. */
 export const loginFailures = pgTable(

@@ -16,6 +16,10 @@ describe('passwords', () => {
   test.each([
     ['short', 'Use at least 10 characters.'],
     ['long enough now', null],
+    [' '.repeat(10), 'Use at least 10 characters that are not spaces.'],
+    ['  padded  ', 'Use at least 10 characters that are not spaces.'],
+    ['a'.repeat(12), 'Use at least three different characters.'],
+    ['  a real passphrase  ', null],
   ])('password %j', (pw, problem) => {
     expect(passwordProblem(pw)).toBe(problem);
   });

@@ -47,6 +47,9 @@ export function tokenHash(token: string): string {
 export const PASSWORD_MIN = 10;
 export function passwordProblem(password: string): string | null {
   if (password.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
+  // Ten spaces, or one key held down, pass a length rule and protect nothing.
+  if (password.trim().length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters that are not spaces.`;
+  if (new Set(password).size < 3) return 'Use at least three different characters.';
   if (password.length > 512) return 'Use at most 512 characters.';
   return null;
 }

@@ -2,43 +2,31 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { workspaceWriteLockKey } from '@/db/ingest-session';
 import {
-  addMembership, countOwners, countUsers, createInvite, createUser, createWorkspace, findInvite, findUserByEmail,
-  getWorkspaceBySlug, listMembers, normalizeEmail, removeMember, setMemberRole,
+  countOwners, countUsers, createUser, createWorkspace, findUserByEmail, getWorkspaceBySlug, lockKey, memberRole,
+  normalizeEmail, removeMember, setMemberRole,
 } from '@/db/queries/accounts';
-import { invites, usage, users, workspaces } from '@/db/schema';
+import { usage, workspaces } from '@/db/schema';
 import { ROLLUPS } from '@/db/rollups';
 import { insertApiKey, revokeApiKey } from '@/db/queries/api-keys';
 import { audit } from '@/db/queries/audit';
 import type { AuditActor } from '@/db/queries/audit';
 import { loadDemoUsage } from '@/db/queries/demo';
-import { clearFailures, deleteSession, insertSession, recentFailures, recordFailure } from '@/db/queries/sessions';
+import { claimAttempt, clearFailures, deleteSession, insertSession, pruneFailures, releaseAttempt } from '@/db/queries/sessions';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, UnauthorizedError } from '@/lib/api/errors';
-import { hashPassword, newToken, passwordProblem, tokenHash, verifyPassword } from './crypto';
+import { checkEmail, checkPassword } from './checks';
+import { hashPassword, newToken, tokenHash, verifyPassword } from './crypto';
 import type { KeyRole, Role } from './roles';
 
 /** Account operations shared by the pages (server actions), the API and the CLI. */
 
 export const SLUG_RE = /^[a-z0-9][a-z0-9-]{1,62}$/;
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_IP = 30;
-const INVITE_DAYS = 7;
 
 export function slugify(name: string): string {
   const s = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
   return s.length >= 2 ? s : `ws-${s || 'new'}`;
-}
-
-function checkEmail(email: string): string {
-  const e = normalizeEmail(email);
-  if (!EMAIL_RE.test(e) || e.length > 254) throw new BadRequestError('Enter a valid email address.');
-  return e;
-}
-
-function checkPassword(password: string): void {
-  const problem = passwordProblem(password);
-  if (problem) throw new BadRequestError(problem);
 }
 
 async function uniqueSlug(db: Db, wanted: string): Promise<string> {
@@ -61,6 +49,8 @@ export async function setupFirstOwner(db: Db, input: SetupInput) {
   const passwordHash = await hashPassword(input.password);
   const result = await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
+    // Concurrent first-run requests: the first commits its owner, the rest then count one user and stop.
+    await lockKey(t, 'frontier:setup');
     if ((await countUsers(t)) > 0) throw new ConflictError('Frontier is already set up: sign in instead.');
     const user = await createUser(t, { email, name: input.name?.trim() ?? '', passwordHash });
     const workspace = await createWorkspace(t, { slug: await uniqueSlug(t, slugify(workspaceName)), name: workspaceName, ownerId: user.id });
@@ -98,16 +88,16 @@ export async function signIn(db: Db, input: SignInInput): Promise<{ token: strin
   const accountKey = `email:${email}`;
   // Unknown address (no trusted proxy): no per-IP bucket, since one shared bucket would let anyone lock everybody out.
   const ipKey = input.ip ? `ip:${input.ip}` : null;
-  const [byAccount, byIp] = await Promise.all([recentFailures(db, accountKey, LOGIN_WINDOW_MS), ipKey ? recentFailures(db, ipKey, LOGIN_WINDOW_MS) : 0]);
-  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) {
-    throw new TooManyRequestsError('Too many failed sign-ins. Wait 15 minutes and try again.');
-  }
+  const keys = ipKey ? [accountKey, ipKey] : [accountKey];
+  const attempt = await claimAttempt(db, keys, LOGIN_WINDOW_MS, [MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP]);
+  if (!attempt.ok) throw new TooManyRequestsError('Too many failed sign-ins. Wait 15 minutes and try again.');
   const user = await findUserByEmail(db, email);
   const ok = await verifyPassword(input.password, user?.passwordHash ?? null);
   if (!user || !ok) {
-    await recordFailure(db, ipKey ? [accountKey, ipKey] : [accountKey], LOGIN_WINDOW_MS);
+    await pruneFailures(db, LOGIN_WINDOW_MS);
     throw new UnauthorizedError('Email or password is not right.');
   }
+  await releaseAttempt(db, keys, attempt.at);
   await clearFailures(db, accountKey);
   const token = newToken('fs_');
   const expiresAt = await insertSession(db, { tokenHash: tokenHash(token), userId: user.id, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null });
@@ -126,60 +116,33 @@ export async function openSession(db: Db, userId: string, meta: { ip: string | n
 }
 
 /**
- * Adds a member. A person with an account joins at once; a new person gets an account without a password and a
- * one-time link (shown to the owner to pass on) to set one.
+ * Role changes and removals check "at least one owner" and write under one lock per workspace, reading the
+ * member's role inside it: two owners demoting each other at once leave one owner, not none.
  */
-export async function inviteMember(db: Db, workspaceId: string, actor: AuditActor & { userId: string }, input: { email: string; role: Role }) {
-  const email = checkEmail(input.email);
-  const existing = await findUserByEmail(db, email);
-  if (existing?.passwordHash) {
-    await addMembership(db, workspaceId, existing.id, input.role);
-    await audit(db, workspaceId, actor, 'member.added', email, { role: input.role });
-    return { email, inviteToken: null as string | null };
-  }
-  const user = existing ?? (await createUser(db, { email, passwordHash: null }));
-  await addMembership(db, workspaceId, user.id, input.role);
-  const token = newToken('fi_');
-  await createInvite(db, { tokenHash: tokenHash(token), userId: user.id, workspaceId, createdBy: actor.userId, expiresAt: new Date(Date.now() + INVITE_DAYS * 86_400_000) });
-  await audit(db, workspaceId, actor, 'member.invited', email, { role: input.role });
-  return { email, inviteToken: token };
-}
-
-export async function describeInvite(db: Db, token: string) {
-  const inv = await findInvite(db, tokenHash(token));
-  if (!inv || inv.usedAt || new Date(inv.expiresAt).getTime() < Date.now()) return null;
-  return { email: inv.email, workspaceName: inv.workspaceName };
-}
-
-/** The invitee sets a name and password; the link then stops working. */
-export async function acceptInvite(db: Db, token: string, input: { name: string; password: string }) {
-  checkPassword(input.password);
-  const hash = tokenHash(token);
-  const passwordHash = await hashPassword(input.password);
+async function withOwnersLocked<T>(db: Db, workspaceId: string, userId: string, change: (t: Db, current: Role) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    const inv = await findInvite(t, hash);
-    if (!inv || inv.usedAt || new Date(inv.expiresAt).getTime() < Date.now()) throw new NotFoundError('This invitation link has expired or was already used.');
-    await t.update(invites).set({ usedAt: new Date() }).where(eq(invites.tokenHash, hash));
-    await t.update(users).set({ passwordHash, name: input.name.trim() }).where(eq(users.id, inv.userId));
-    await audit(t, inv.workspaceId, { userId: inv.userId, label: inv.email }, 'member.joined', inv.email);
-    return { userId: inv.userId };
+    await lockKey(t, `owners:${workspaceId}`);
+    const current = await memberRole(t, workspaceId, userId);
+    if (!current) throw new NotFoundError('No such member.');
+    return change(t, current);
   });
 }
 
 export async function changeMemberRole(db: Db, workspaceId: string, actor: AuditActor, userId: string, email: string, role: Role) {
-  if (role !== 'owner' && (await countOwners(db, workspaceId)) <= 1) {
-    const owner = (await listMembers(db, workspaceId)).find((m) => m.role === 'owner');
-    if (owner?.userId === userId) throw new ConflictError('A workspace needs at least one owner.');
-  }
-  await setMemberRole(db, workspaceId, userId, role);
-  await audit(db, workspaceId, actor, 'member.role_changed', email, { role });
+  await withOwnersLocked(db, workspaceId, userId, async (t, current) => {
+    if (current === 'owner' && role !== 'owner' && (await countOwners(t, workspaceId)) <= 1) throw new ConflictError('A workspace needs at least one owner.');
+    await setMemberRole(t, workspaceId, userId, role);
+    await audit(t, workspaceId, actor, 'member.role_changed', email, { role });
+  });
 }
 
-export async function removeMemberFrom(db: Db, workspaceId: string, actor: AuditActor, userId: string, email: string, role: Role) {
-  if (role === 'owner' && (await countOwners(db, workspaceId)) <= 1) throw new ConflictError('A workspace needs at least one owner.');
-  await removeMember(db, workspaceId, userId);
-  await audit(db, workspaceId, actor, 'member.removed', email);
+export async function removeMemberFrom(db: Db, workspaceId: string, actor: AuditActor, userId: string, email: string) {
+  await withOwnersLocked(db, workspaceId, userId, async (t, current) => {
+    if (current === 'owner' && (await countOwners(t, workspaceId)) <= 1) throw new ConflictError('A workspace needs at least one owner.');
+    await removeMember(t, workspaceId, userId);
+    await audit(t, workspaceId, actor, 'member.removed', email);
+  });
 }
 
 /** A new key, shown once: only its hash and a short prefix are stored. */

@@ -7,7 +7,8 @@ import { seedReference } from '@/db/seed';
 import type { TestDatabase } from '@/db/testing';
 import { createTestDatabase, testEngines } from '@/db/testing';
 import { tokenHash } from '@/lib/auth/crypto';
-import { acceptInvite, bootstrapFromEnv, changeMemberRole, describeInvite, inviteMember, MAX_FAILURES_PER_ACCOUNT, setupFirstOwner, signIn } from '@/lib/auth/service';
+import { acceptInviteWithPassword, describeInvite, inviteMember } from '@/lib/auth/invites';
+import { bootstrapFromEnv, changeMemberRole, MAX_FAILURES_PER_ACCOUNT, setupFirstOwner, signIn } from '@/lib/auth/service';
 
 const PW = 'correct horse battery staple';
 
@@ -63,19 +64,19 @@ describe.each(testEngines())('accounts on %s', (engine) => {
     await expect(wrong('nobody@example.com')).rejects.toThrow(/Too many failed sign-ins/);
   });
 
-  test('invite: a new member gets an account without a password and a one-time link', async () => {
+  test('invite: a one-time link; the new member\'s account and membership exist once they set a password', async () => {
     const [ws] = (await t.db.execute(sql`select id from workspaces where slug = 'acme-corp'`) as unknown as { rows: { id: string }[] }).rows;
     const [owner] = (await t.db.execute(sql`select id from users where email = 'owner@example.com'`) as unknown as { rows: { id: string }[] }).rows;
     const actor = { userId: owner!.id, label: 'owner@example.com' };
     const inv = await inviteMember(t.db, ws!.id, actor, { email: 'ana@example.com', role: 'editor' });
     expect(inv.inviteToken).toMatch(/^fi_/);
-    expect(await describeInvite(t.db, inv.inviteToken!)).toEqual({ email: 'ana@example.com', workspaceName: 'Acme Corp' });
+    expect(await describeInvite(t.db, inv.inviteToken!)).toEqual({ email: 'ana@example.com', workspaceName: 'Acme Corp', role: 'editor', hasAccount: false });
     await expect(signIn(t.db, { email: 'ana@example.com', password: PW, ip: '10.9.9.9', userAgent: 'ua' })).rejects.toThrow('Email or password is not right.');
-    await acceptInvite(t.db, inv.inviteToken!, { name: 'Ana', password: PW });
+    await acceptInviteWithPassword(t.db, inv.inviteToken!, { name: 'Ana', password: PW });
     expect(await describeInvite(t.db, inv.inviteToken!)).toBeNull();
-    await expect(acceptInvite(t.db, inv.inviteToken!, { name: 'Eve', password: PW })).rejects.toThrow(/expired or was already used/);
+    await expect(acceptInviteWithPassword(t.db, inv.inviteToken!, { name: 'Eve', password: PW })).rejects.toThrow(/expired or was already used/);
     expect((await signIn(t.db, { email: 'ana@example.com', password: PW, ip: '10.9.9.9', userAgent: 'ua' })).token).toMatch(/^fs_/);
-    expect((await listMembers(t.db, ws!.id)).map((m) => [m.email, m.role, m.pending])).toEqual([['ana@example.com', 'editor', false], ['owner@example.com', 'owner', false]]);
+    expect((await listMembers(t.db, ws!.id)).map((m) => [m.email, m.role])).toEqual([['ana@example.com', 'editor'], ['owner@example.com', 'owner']]);
     await expect(changeMemberRole(t.db, ws!.id, actor, owner!.id, 'owner@example.com', 'viewer')).rejects.toThrow(/at least one owner/);
     const log = await listAudit(t.db, ws!.id);
     expect(log.map((e) => e.action)).toEqual(expect.arrayContaining(['workspace.created', 'member.invited', 'member.joined']));

@@ -11,7 +11,8 @@ import { AppError } from '@/lib/api/errors';
 import { actorOf, WORKSPACE_COOKIE } from '@/lib/auth/guard';
 import { requestMeta, requireActionAccess } from '@/lib/auth/page';
 import { KEY_ROLES, ROLES } from '@/lib/auth/roles';
-import { changeMemberRole, createApiKey, deleteWorkspace, inviteMember, removeMemberFrom, revokeKey } from '@/lib/auth/service';
+import { inviteMember, revokeInvite } from '@/lib/auth/invites';
+import { changeMemberRole, createApiKey, deleteWorkspace, removeMemberFrom, revokeKey } from '@/lib/auth/service';
 
 export type InviteState = FormState & { link?: string };
 export type KeyState = FormState & { key?: string };
@@ -35,10 +36,9 @@ export async function inviteAction(_prev: InviteState, form: FormData): Promise<
     const role = z.enum(ROLES).parse(form.get('role'));
     const r = await inviteMember(db, access.workspace.id, actor as typeof actor & { userId: string }, { email: String(form.get('email') ?? ''), role });
     revalidatePath('/settings/members');
-    if (!r.inviteToken) return { ok: `${r.email} already had an account and is now a member.` };
     const host = (await headers()).get('host') ?? 'localhost:3000';
     const proto = (await requestMeta()).secure ? 'https' : 'http';
-    return { ok: `Account created for ${r.email}. Send them this one-time link (valid 7 days):`, link: `${proto}://${host}/invite/${r.inviteToken}` };
+    return { ok: `Invitation for ${r.email} created. Send them this one-time link (valid 7 days); they join when they open it:`, link: `${proto}://${host}/invite/${r.inviteToken}` };
   } catch (e) {
     return { error: messageOf(e) };
   }
@@ -63,9 +63,20 @@ export async function removeMemberAction(userId: string): Promise<FormState> {
     const { access, db, actor } = await ownerContext();
     const member = (await listMembers(db, access.workspace.id)).find((m) => m.userId === userId);
     if (!member) return { error: 'No such member.' };
-    await removeMemberFrom(db, access.workspace.id, actor, userId, member.email, member.role);
+    await removeMemberFrom(db, access.workspace.id, actor, userId, member.email);
     revalidatePath('/settings/members');
     return { ok: `${member.email} was removed.` };
+  } catch (e) {
+    return { error: messageOf(e) };
+  }
+}
+
+export async function revokeInviteAction(email: string): Promise<FormState> {
+  try {
+    const { access, db, actor } = await ownerContext();
+    await revokeInvite(db, access.workspace.id, actor, email);
+    revalidatePath('/settings/members');
+    return { ok: `The invitation for ${email} was withdrawn.` };
   } catch (e) {
     return { error: messageOf(e) };
   }

@@ -3,7 +3,7 @@
 import { useActionState, useState, useTransition } from 'react';
 import { ROLES } from '@/lib/auth/roles';
 import type { InviteState } from '../actions';
-import { changeRoleAction, inviteAction, removeMemberAction } from '../actions';
+import { changeRoleAction, inviteAction, removeMemberAction, revokeInviteAction } from '../actions';
 import { CopyField } from '../copy-field';
 
 export function InviteForm() {
@@ -22,7 +22,7 @@ export function InviteForm() {
           </select>
         </label>
         <button type="submit" disabled={pending} className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
-          {pending ? 'Adding…' : 'Add member'}
+          {pending ? 'Inviting…' : 'Invite'}
         </button>
       </div>
       {state.error && <p role="alert" className="mt-2 text-sm text-bad">{state.error}</p>}
@@ -32,7 +32,7 @@ export function InviteForm() {
   );
 }
 
-type Member = { userId: string; email: string; name: string; role: string; pending: boolean; joinedAt: string };
+type Member = { userId: string; email: string; name: string; role: string; joinedAt: string };
 
 export function MemberRow({ member, isSelf }: { member: Member; isSelf: boolean }) {
   const [pending, start] = useTransition();
@@ -42,7 +42,6 @@ export function MemberRow({ member, isSelf }: { member: Member; isSelf: boolean 
       <th scope="row" className="px-3 py-2 text-left font-normal">
         <span className="font-medium">{member.name || member.email}</span>
         {member.name && <span className="block text-xs text-muted">{member.email}</span>}
-        {member.pending && <span className="block text-xs text-warn">invited, has not set a password yet</span>}
         {message.error && <span role="alert" className="block text-xs text-bad">{message.error}</span>}
       </th>
       <td className="px-3 py-2">
@@ -64,6 +63,29 @@ export function MemberRow({ member, isSelf }: { member: Member; isSelf: boolean 
             Remove
           </button>
         )}
+      </td>
+    </tr>
+  );
+}
+
+export function InviteRow({ invite }: { invite: { email: string; role: string; expiresAt: string } }) {
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ error?: string; ok?: string }>({});
+  return (
+    <tr className="border-b border-border last:border-0">
+      <th scope="row" className="px-3 py-2 text-left font-normal">
+        <span className="font-medium">{invite.email}</span>
+        {message.error && <span role="alert" className="block text-xs text-bad">{message.error}</span>}
+      </th>
+      <td className="px-3 py-2">{invite.role}</td>
+      <td className="px-3 py-2 text-muted">{invite.expiresAt.slice(0, 10)}</td>
+      <td className="px-3 py-2 text-right">
+        <button
+          type="button" disabled={pending} className="text-bad hover:underline disabled:opacity-60"
+          onClick={() => start(async () => setMessage(await revokeInviteAction(invite.email)))}
+        >
+          Withdraw
+        </button>
       </td>
     </tr>
   );
