@@ -14,6 +14,7 @@ import { seedReference } from '@/db/seed';
 import { addMembership, createUser, findUserByEmail, getWorkspaceBySlug } from '@/db/queries/accounts';
 import { audit } from '@/db/queries/audit';
 import { hashPassword, passwordProblem } from '@/lib/auth/crypto';
+import { resetPassword } from '@/lib/auth/passwords';
 import type { KeyRole, Role } from '@/lib/auth/roles';
 import { KEY_ROLES, ROLES } from '@/lib/auth/roles';
 import { createApiKey } from '@/lib/auth/service';
@@ -41,6 +42,7 @@ Commands:
   workspace create <slug> [--name "Name"]
                                   create a workspace
   user create --email E --password-stdin [--name N] [--workspace slug --role owner|editor|viewer]
+  user reset-password --email E --password-stdin     (ends every session of the account)
                                   create a user (password read from standard input), optionally a member
   apikey create --workspace slug --role editor|viewer [--name N]
                                   create an API key; prints it once
@@ -160,13 +162,21 @@ async function run(): Promise<Record<string, unknown>> {
       });
     }
     case 'user': {
-      if (sub !== 'create') throw new CliError(`unknown user command "${sub ?? ''}" (expected: create)`);
+      if (sub !== 'create' && sub !== 'reset-password') throw new CliError(`unknown user command "${sub ?? ''}" (expected: create, reset-password)`);
       const email = flag('email');
       if (!email) throw new CliError('--email is required');
       if (args.flags['password-stdin'] !== true) throw new CliError('pass the password on standard input with --password-stdin');
       const password = (await readStdin()).replace(/\r?\n$/, '');
       const problem = passwordProblem(password);
       if (problem) throw new CliError(problem);
+      if (sub === 'reset-password') {
+        return withDb(async (h) => {
+          await migrateDatabase(h);
+          const r = await resetPassword(h.db, email, password).catch((e: Error) => { throw new CliError(e.message); });
+          log(`password of ${email.trim().toLowerCase()} reset; ${r.sessionsEnded} session(s) ended`);
+          return { ok: true, email: email.trim().toLowerCase(), sessionsEnded: r.sessionsEnded };
+        });
+      }
       const slug = flag('workspace');
       const role = flag('role') ?? (slug ? 'viewer' : undefined);
       if (role && !(ROLES as readonly string[]).includes(role)) throw new CliError(`--role must be one of ${ROLES.join(', ')}`);

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { loginFailures, sessions, users } from '@/db/schema';
 
@@ -28,8 +28,12 @@ export async function deleteSession(db: Db, tokenHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
-export async function deleteUserSessions(db: Db, userId: string) {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+/** Ends every session of an account but `keep` (the one that just proved the password, when there is one). */
+export async function deleteUserSessions(db: Db, userId: string, keep?: string): Promise<number> {
+  const rows = await db.delete(sessions)
+    .where(keep ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, keep)) : eq(sessions.userId, userId))
+    .returning({ tokenHash: sessions.tokenHash });
+  return rows.length;
 }
 
 /**

@@ -12,6 +12,7 @@ import { actorOf, WORKSPACE_COOKIE } from '@/lib/auth/guard';
 import { requestMeta, requireActionAccess } from '@/lib/auth/page';
 import { KEY_ROLES, ROLES } from '@/lib/auth/roles';
 import { inviteMember, revokeInvite } from '@/lib/auth/invites';
+import { changePassword } from '@/lib/auth/passwords';
 import { changeMemberRole, createApiKey, deleteWorkspace, removeMemberFrom, revokeKey } from '@/lib/auth/service';
 
 export type InviteState = FormState & { link?: string };
@@ -77,6 +78,19 @@ export async function revokeInviteAction(email: string): Promise<FormState> {
     await revokeInvite(db, access.workspace.id, actor, email);
     revalidatePath('/settings/members');
     return { ok: `The invitation for ${email} was withdrawn.` };
+  } catch (e) {
+    return { error: messageOf(e) };
+  }
+}
+
+/** Any member, for their own account: the session in use stays, every other one ends. */
+export async function changePasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    const access = await requireActionAccess('viewer');
+    if (access.caller.kind !== 'user') return { error: 'Sign in to change your password.' };
+    if (form.get('next') !== form.get('confirm')) return { error: 'The new passwords do not match.' };
+    const r = await changePassword(await getDb(), access.caller, { current: String(form.get('current') ?? ''), next: String(form.get('next') ?? '') });
+    return { ok: `Password changed. ${r.sessionsEnded === 1 ? '1 other session was' : `${r.sessionsEnded} other sessions were`} signed out.` };
   } catch (e) {
     return { error: messageOf(e) };
   }

@@ -1,6 +1,6 @@
 import { requirePageAccess } from '@/lib/auth/page';
 import { ROLE_LABELS } from '@/lib/auth/roles';
-import { CreateWorkspaceForm, DeleteWorkspaceForm } from './workspace-forms';
+import { ChangePasswordForm, CreateWorkspaceForm, DeleteWorkspaceForm } from './workspace-forms';
 
 export const metadata = { title: 'Settings' };
 
@@ -23,6 +23,13 @@ export default async function WorkspaceSettingsPage() {
         <p className="mt-1 text-sm text-muted">A separate space for another team or client: its own usage, prices, members and keys. You will be its owner.</p>
         <CreateWorkspaceForm />
       </section>
+      {access.caller.kind === 'user' && (
+        <section className="rounded-lg border border-border bg-panel p-5">
+          <h2 className="font-medium">Your password</h2>
+          <p className="mt-1 text-sm text-muted">For {access.caller.email}, in every workspace. Changing it signs out your other sessions.</p>
+          <ChangePasswordForm />
+        </section>
+      )}
       {access.role === 'owner' && (
         <section className="rounded-lg border border-bad/40 bg-panel p-5">
           <h2 className="font-medium text-bad">Delete this workspace</h2>
