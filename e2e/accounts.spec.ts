@@ -60,11 +60,11 @@ test.describe('settings', () => {
 
     await page.goto('/settings/members');
     await page.getByLabel('Email').fill('viewer@frontier.test');
-    await page.getByRole('button', { name: 'Add member' }).click();
-    await expect(page.getByText(/Account created for viewer@frontier.test/)).toBeVisible();
+    await page.getByRole('button', { name: 'Invite' }).click();
+    await expect(page.getByText(/Invitation for viewer@frontier.test created/)).toBeVisible();
     const link = await page.getByTestId('secret').inputValue();
     expect(link).toMatch(/\/invite\/fi_/);
-    await expect(page.getByRole('row', { name: /viewer@frontier.test/ })).toContainText('invited, has not set a password yet');
+    await expect(page.getByRole('table', { name: 'Pending invitations' }).getByRole('row', { name: /viewer@frontier.test/ })).toContainText('viewer');
     await page.screenshot({ path: 'e2e/screenshots/settings-members.png', fullPage: true });
 
     await page.goto('/settings/audit');
