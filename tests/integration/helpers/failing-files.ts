@@ -5,11 +5,11 @@ import { ROLLUPS } from '@/db/rollups';
 
 /**
  * OpenAI dashboard usage exports for the failed-upload tests: `GOOD_ROWS` distinct daily buckets, each 1,000 input and
- * 100 output tokens of gpt-4o-mini ($0.15 / $0.60 per million: $0.00021 a row, $6.30 the file), then one fault after
+ * 100 output tokens of gpt-4o-mini ($0.15 / $0.60 per million: $0.00021 a row, $5.376 the file), then one fault right after
  * them, far enough in that the first batch of 25,000 rows is on its way into `usage` when the fault is read.
  */
-export const GOOD_ROWS = 30_000;
-export const GOOD_TOTAL_USD = '6.3';
+export const GOOD_ROWS = 25_600;
+export const GOOD_TOTAL_USD = '5.376';
 const HEADER = 'start_time,end_time,start_time_iso,end_time_iso,project_id,num_model_requests,user_id,api_key_id,model,batch,service_tier,input_tokens,output_tokens,input_cached_tokens';
 
 function lines(from: number, to: number): string {
