@@ -85,7 +85,10 @@ async function* parseCsvStream(text: AsyncIterable<string>, explicit: string | u
   const csv = new CsvStream();
   let reader: ((fields: string[]) => RowOutcome) | null = null;
   let width = 0;
-  const handle = async (rows: { line: number; fields: string[] }[]): Promise<ParseEvent[]> => {
+  // Columns up to the header's last named one: a row must reach that far (a trailing unnamed column may be left off).
+  let needed = 0;
+  /** `atEnd`: rows the parser closed at the end of the text, i.e. a last line with no line break after it. */
+  const handle = async (rows: { line: number; fields: string[] }[], atEnd = false): Promise<ParseEvent[]> => {
     const out: ParseEvent[] = [];
     for (const row of rows) {
       if (!reader) {
@@ -104,9 +107,16 @@ async function* parseCsvStream(text: AsyncIterable<string>, explicit: string | u
           throw new FormatError('needs_mapping', (e as Error).message, { header, suggestion: suggestMapping(header), headerHash: headerHash(header) });
         }
         width = header.length;
+        needed = header.findLastIndex((h) => h !== '') + 1;
         continue;
       }
       if (row.fields.length === 1 && row.fields[0]!.trim() === '') continue;
+      if (row.fields.length < needed) {
+        // A short last line is where a download or a copy stopped: its last value may be cut too (1247 for 124784).
+        if (atEnd) throw new FormatError('unreadable', `the file looks cut off: its last line (line ${row.line}) has ${row.fields.length} of the header's ${needed} fields and no line break after it. Export or download it again.`);
+        out.push({ line: row.line, outcome: { kind: 'reject', reason: `row has ${row.fields.length} fields but the header has ${needed}` } });
+        continue;
+      }
       if (row.fields.length > width && row.fields.slice(width).some((f) => f.trim() !== '')) {
         out.push({ line: row.line, outcome: { kind: 'reject', reason: `row has ${row.fields.length} fields but the header has ${width}` } });
         continue;
@@ -130,7 +140,7 @@ async function* parseCsvStream(text: AsyncIterable<string>, explicit: string | u
         i = end;
       }
     }
-    yield await handle(csv.end());
+    yield await handle(csv.end(), true);
   } catch (e) {
     if (e instanceof FormatError) throw e;
     if (e instanceof Error && /never ends|longer than/.test(e.message)) throw new FormatError('unreadable', e.message);

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestDatabase } from '@/db/testing';
-import { createTestDatabase, testEngines } from '@/db/testing';
+import { testEngines } from '@/db/testing';
 import type { Fault } from '../helpers/failing-files';
+import type { UploadRoute } from '../helpers/upload-route';
+import { openUploadRoute } from '../helpers/upload-route';
 import { cleanFile, dashboardTotals, EXPECTED_ERROR, faultyFile, FAULTS, GOOD_ROWS, GOOD_TOTAL_USD, limitFor, rowCounts, zeroCounts } from '../helpers/failing-files';
 
 /**
@@ -11,46 +13,12 @@ import { cleanFile, dashboardTotals, EXPECTED_ERROR, faultyFile, FAULTS, GOOD_RO
  * so it is set before the route is imported.
  */
 process.env.FRONTIER_MAX_UPLOAD_BYTES = String(limitFor());
-const ORIGIN = 'http://frontier.test';
-type Post = (req: Request) => Promise<Response>;
-
-/** A streamed body (no content-length), 64 KB at a time, as a browser or curl sends a large file. */
-function streamed(buf: Buffer): ReadableStream<Uint8Array> {
-  let at = 0;
-  return new ReadableStream({
-    pull(c) {
-      if (at >= buf.length) return c.close();
-      c.enqueue(new Uint8Array(buf.subarray(at, at + 64 * 1024)));
-      at += 64 * 1024;
-    },
-  });
-}
 
 describe.each(testEngines())('a failed upload through POST /api/v1/uploads on %s', (engine) => {
   let t: TestDatabase;
-  let post: Post;
-  let key = '';
   let ws = '';
-  const send = async (name: string, body: Buffer) => {
-    const req = new Request(`${ORIGIN}/api/v1/uploads?filename=${name}`, {
-      method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv' }, body: streamed(body), duplex: 'half',
-    } as RequestInit & { duplex: 'half' });
-    const res = await post(req);
-    return { status: res.status, body: await res.json() };
-  };
-
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    const { seedReference } = await import('@/db/seed');
-    const { useDatabaseForTests } = await import('@/db');
-    const { setupFirstOwner, createApiKey } = await import('@/lib/auth/service');
-    await seedReference(t.db);
-    useDatabaseForTests(t);
-    const setup = await setupFirstOwner(t.db, { email: 'owner@example.com', password: 'correct horse battery staple', workspaceName: 'Acme', withDemo: false });
-    ws = setup.workspace.id;
-    key = (await createApiKey(t.db, ws, { userId: setup.user.id, label: 'test' }, { name: 'ci', role: 'editor' })).key;
-    post = (await import('@/app/api/v1/uploads/route')).POST as unknown as Post;
-  });
+  let send: UploadRoute['send'];
+  beforeAll(async () => ({ t, ws, send } = await openUploadRoute(engine)));
   afterAll(async () => t?.destroy());
 
   test.each(FAULTS)('%s: failed, no row in usage or any rollup; the complete file next counts in full', async (fault: Fault) => {
