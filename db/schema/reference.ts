@@ -29,6 +29,12 @@ export const models = pgTable('models', {
    * carries its workspace and is seen by no other (migration 0013).
    */
   workspaceId: uuid('workspace_id'),
+  /**
+   * `curated`: written by hand in db/seed/catalog.ts (display name, vendor facts, the aliases Arena and exports use);
+   * `derived`: made from a price sheet's key that no curated model claims, so that everything a sheet prices can be
+   * priced (lib/catalog/derive.ts; its name is the key's); `workspace`: a workspace's own (migration 0014).
+   */
+  origin: text('origin', { enum: ['curated', 'derived', 'workspace'] }).notNull().default('curated'),
 }, (t) => [index('models_workspace_idx').on(t.workspaceId).where(sql`${t.workspaceId} is not null`)]);
 
 export const modelAliases = pgTable(
@@ -41,6 +47,20 @@ export const modelAliases = pgTable(
     rank: integer('rank').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.pattern] }), index('model_aliases_model_idx').on(t.modelId)],
+);
+
+/**
+ * What an undated name that moved (`gpt-4o`) meant from a day on, until the pattern's next period (db/seed/moving-aliases.ts).
+ * model_aliases keeps the name's meaning today; these are read only when a day is asked (usage, a dated price sheet).
+ */
+export const modelAliasPeriods = pgTable(
+  'model_alias_periods',
+  {
+    pattern: text('pattern').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    modelId: text('model_id').notNull().references(() => models.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.pattern, t.validFrom] })],
 );
 
 export const priceSheets = pgTable(
