@@ -11,6 +11,7 @@ import { createTestDatabase, testEngines } from '@/db/testing';
 import type { Fault } from './helpers/failing-files';
 import { cleanFile, dashboardTotals, EXPECTED_ERROR, faultyFile, FAULTS, GOOD_ROWS, GOOD_TOTAL_USD, limitFor, rowCounts, zeroCounts } from './helpers/failing-files';
 import { runCli } from './helpers/cli';
+import { FIXTURES } from './helpers/ingest';
 import { slowProxy } from './helpers/slow-proxy';
 
 /**
@@ -27,6 +28,7 @@ describe.each(testEngines())('CLI ingest of a file that fails part-way on %s', (
   let t: TestDatabase;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontier-cli-fail-'));
   const ws: Partial<Record<Fault, string>> = {};
+  let cutWs = '';
   let env: Record<string, string> = {};
   let proxy: Awaited<ReturnType<typeof slowProxy>> | undefined;
   /** PGlite allows one process: the test opens the folder only between CLI runs. */
@@ -45,6 +47,10 @@ describe.each(testEngines())('CLI ingest of a file that fails part-way on %s', (
     t = await createTestDatabase(engine);
     await seedReference(t.db);
     for (const f of FAULTS) ws[f] = (await createWorkspace(t.db, { slug: `ws-${f}`, name: f })).id;
+    cutWs = (await createWorkspace(t.db, { slug: 'ws-cut', name: 'cut' })).id;
+    const full = fs.readFileSync(path.join(FIXTURES, 'openai-dashboard-usage-export.tsv'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'complete.tsv'), full);
+    fs.writeFileSync(path.join(dir, 'cut.tsv'), full.slice(0, full.indexOf('\t22688') + 5));
     fs.writeFileSync(path.join(dir, 'clean.csv'), cleanFile());
     for (const f of FAULTS) fs.writeFileSync(path.join(dir, `${f}.csv`), faultyFile(f));
     let url = '';
@@ -81,5 +87,18 @@ describe.each(testEngines())('CLI ingest of a file that fails part-way on %s', (
     const after = await inspect(async (h) => ({ counts: await rowCounts(h.db, ws[fault]!), totals: await dashboardTotals(h.db, ws[fault]!) }));
     expect(after.counts.usage).toBe(GOOD_ROWS);
     expect(after.totals).toEqual({ rows: GOOD_ROWS, input: GOOD_ROWS * 1000, cost: GOOD_TOTAL_USD });
+  }, 300_000);
+
+  test('a file cut off mid-row fails as cut off and writes nothing; the complete file next counts in full', async () => {
+    const cut = await ingest([path.join(dir, 'cut.tsv')], 'ws-cut');
+    expect(cut.status).toBe(1);
+    expect(cut.json.files[0]).toMatchObject({ status: 'failed', rowsIngested: 0 });
+    expect(cut.json.files[0].error).toMatch(/^the file looks cut off: its last line \(line 8\) has 12 of the header's 24 fields/);
+    expect(await inspect((h) => rowCounts(h.db, cutWs))).toEqual(zeroCounts());
+    const complete = await ingest([path.join(dir, 'complete.tsv')], 'ws-cut');
+    expect(complete.status).toBe(0);
+    // The fixture at list prices: see hardening/cut-off-file.test.ts.
+    expect(complete.json.files[0]).toMatchObject({ status: 'ingested', rowsIngested: 6, duplicateRows: 0, inputTokens: 339_711, computedCostUsd: '2.04584475' });
+    expect(await inspect((h) => dashboardTotals(h.db, cutWs))).toEqual({ rows: 6, input: 339_711, cost: '2.04584475' });
   }, 300_000);
 });
