@@ -1,8 +1,8 @@
-import { expect, test as setup } from '@playwright/test';
+import { expect, test as setup } from './fixtures';
 import { OWNER, STORAGE } from './constants';
 
 /** First run through the UI, as a new user meets it: any page leads to /setup, which creates the owner. */
-setup('first run: setup creates the owner, a workspace and the demo', async ({ page }) => {
+setup('first run: setup creates the owner, a workspace and the demo', async ({ page }, testInfo) => {
   await page.goto('/models');
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole('heading', { name: 'Set up Frontier' })).toBeVisible();
@@ -18,5 +18,6 @@ setup('first run: setup creates the owner, a workspace and the demo', async ({ p
   await page.getByRole('button', { name: 'Create account and workspace' }).click();
   await expect(page).toHaveURL(/\/models/, { timeout: 60_000 });
   await expect(page.getByRole('combobox', { name: 'Workspace' })).toHaveValue('acme-analytics');
-  await page.context().storageState({ path: STORAGE });
+  // Each server of playwright.config.ts (one per fixed clock) has its own owner session.
+  await page.context().storageState({ path: (testInfo.project.metadata as { storage?: string }).storage ?? STORAGE });
 });

@@ -1,6 +1,6 @@
-import type { Page } from '@playwright/test';
-import { expect, request, test } from '@playwright/test';
-import { OWNER } from './constants';
+import type { Page } from './fixtures';
+import { expect, request, test } from './fixtures';
+import { MAIN_NOW, OWNER } from './constants';
 
 /**
  * Hostile strings from an uploaded export (model, project and key names) render as text everywhere a person sees
@@ -12,10 +12,11 @@ const HEADER = 'start_time,end_time,start_time_iso,end_time_iso,project_id,num_m
 
 const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-/** An OpenAI dashboard usage export for the last five days: payloads as projects and keys on a priced model, and as models. */
+/** An OpenAI dashboard usage export for the server's last five days: payloads as projects and keys on a priced model, and as models. */
 function hostileExport(): string {
   const lines = [HEADER];
-  const today = Math.floor(Date.now() / 86_400_000) * 86_400;
+  // The five days before the server's fixed clock, so the Overview's latest month holds them.
+  const today = Math.floor(Date.parse(MAIN_NOW) / 86_400_000) * 86_400;
   for (let d = 1; d <= 5; d++) {
     const s = today - d * 86_400;
     XSS.forEach((p, i) => {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test.describe('Models: Elo against price', () => {
   test('the 2024 view shows Llama 3 70B near GPT-4 class at a fraction of the price', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('prices: map an unknown model, set a discount, preview and apply re-pricing', async ({ page, request, baseURL }) => {
   const csv = 'start_time,end_time,start_time_iso,end_time_iso,project_id,num_model_requests,model,batch,input_tokens,output_tokens\n'

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('quality: Arena snapshot table, a model across snapshots, and our own Elo from judgments', async ({ page }) => {
   await page.goto('/quality');

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('an editor saves the demo Overview as a report, shares it; a visitor with no session reads it and downloads the XLSX', async ({ page, browser, baseURL }) => {
   await page.goto('/overview');

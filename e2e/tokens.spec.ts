@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // Fixed strings whose counts the unit tests pin (lib/tokens/tokenizers.test.ts): cl100k_base / Llama 3 tokens.
 const USER_EN = 'The quick brown fox jumps over the lazy dog.'; // 10 / 10

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('usage explorer: filters and grouping live in the URL; the CSV is what is shown', async ({ page }) => {
   await page.goto('/overview');

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('what-if on the demo workspace: three options side by side; the share slider moves the savings; saved and reopened', async ({ page }) => {
   await page.goto('/what-if');

@@ -4,6 +4,7 @@ import { rows } from '@/db/client';
 import { D, toDecimalString } from '@/lib/money';
 import { rollupSource, shownDimText } from './rollup-source';
 import { seriesWithOther } from './series-with-other';
+import { now } from '@/lib/clock';
 
 /**
  * The Overview's numbers, from the daily rollup: month to date against last month (same days and whole), a
@@ -42,7 +43,7 @@ async function topGroups(db: Db, workspaceId: string, range: { from: string; to:
 
 export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: OverviewGroup; days?: number }): Promise<Overview> {
   const [last] = await rows<{ last: string | null }>(db, sql`select max(day)::text as last from usage_daily_model where workspace_id = ${workspaceId}`);
-  const today = iso(new Date());
+  const today = iso(now());
   const asOf = last?.last ? (last.last < today ? last.last : today) : null;
   const empty: Overview = {
     asOf, month: { from: '', to: '', spend: '0', requests: 0, inputTokens: 0, outputTokens: 0, costPer1kRequests: null }, lastMonthSameDays: '0', lastMonth: '0',

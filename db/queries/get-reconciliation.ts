@@ -5,6 +5,7 @@ import { trimDecimal } from '@/lib/ingest/summary';
 import { D, toDecimalString } from '@/lib/money';
 import type { ReconciliationParams, ReconciliationReason, ReconciliationRow } from '@/lib/usage/reconciliation';
 import { MATCH_SQL, reconcile } from '@/lib/usage/reconciliation';
+import { today } from '@/lib/clock';
 
 export const RECONCILIATION_PAGE_SIZE = 100;
 
@@ -27,7 +28,7 @@ export async function getReconciliation(db: Db, workspaceId: string, p: Reconcil
   const [last] = await rows<{ last: string | null }>(db, sql`select max(day)::text as last from usage_daily_model where workspace_id = ${workspaceId} and reported_cost is not null`);
   const empty: Reconciliation = { range: null, totals: { computed: '0', reported: '0', difference: '0', differencePct: null, groups: 0, matching: 0 }, reasons: [], rows: [], all: [], page: 1, pages: 1 };
   if (!last?.last && !p.from && !p.to) return empty;
-  const to = p.to ?? last?.last ?? new Date().toISOString().slice(0, 10);
+  const to = p.to ?? last?.last ?? today();
   const from = p.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10);
   const groups = await rows<{
     day: string; model_key: string; model: string | null; provider: string; rows: string | number; requests: string; input: string; cached: string; output: string;

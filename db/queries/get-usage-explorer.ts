@@ -8,6 +8,7 @@ import { chartInterval, resolveRange } from '@/lib/usage/explorer-params';
 import type { Dim } from '@/db/rollups';
 import { dimIn, rollupSource, shownDimText } from './rollup-source';
 import { seriesWithOther } from './series-with-other';
+import { today as todayIso } from '@/lib/clock';
 
 /**
  * The Usage explorer's numbers from the rollups: filters combined with AND (never spliced strings), a group-by
@@ -63,7 +64,7 @@ function filterDimsOf(p: ExplorerParams): Dim[] {
 /** `source: 'raw'` forces raw usage: the benchmark's baseline for the same view. */
 export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerParams, opts: { source?: 'raw' } = {}) {
   const [last] = await rows<{ first: string | null; last: string | null }>(db, sql`select min(day)::text as first, max(day)::text as last from usage_daily_model where workspace_id = ${workspaceId}`);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const anchor = last?.last && last.last < today ? last.last : today;
   const range = resolveRange(p, anchor, last?.first);
   const raw = opts.source === 'raw';

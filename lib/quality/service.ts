@@ -14,6 +14,7 @@ import type { Rating } from './bradley-terry';
 import { fitByCategory } from './bradley-terry';
 import { parseJudgments } from './judgments';
 import { parseLeaderboardTable } from './leaderboard-table';
+import { today } from '@/lib/clock';
 
 /** Quality data in: Arena leaderboards (reference or a workspace's) and a team's own judgments fitted to Elo. */
 
@@ -52,7 +53,7 @@ export async function importJudgments(
     throw new BadRequestError((e as Error).message);
   }
   const resolve = await resolverFor(h, input.workspaceId);
-  const asOf = input.asOf ?? new Date().toISOString().slice(0, 10);
+  const asOf = input.asOf ?? today();
   const hash = sha256(`${JSON.stringify(input.anchor ?? null)}\n${input.rounds ?? 100}\n${input.text}`);
   const out: OwnEloResult = { judgments: parsed.judgments.length, categories, snapshots: [] };
   for (const [category, ratings] of Object.entries(categories)) {

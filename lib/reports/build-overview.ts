@@ -7,6 +7,7 @@ import { formatCell } from './format';
 import { cumulativeByDay, GLOSSARY, monthBounds, monthlyTable, pctChange } from './series';
 import { getPeriodSources } from './sources';
 import type { ReportSeriesChart, ReportSnapshot } from './types';
+import { now as clockNow } from '@/lib/clock';
 
 const usd = (v: string) => formatCurrency(v, { exact: true });
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -16,7 +17,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  * monthly totals and the cumulative spend of this month against last. Every money value is an exact decimal string.
  */
 export async function buildOverviewSnapshot(db: Db, workspaceId: string): Promise<ReportSnapshot> {
-  const asOf = new Date().toISOString();
+  const asOf = clockNow().toISOString();
   const o = await getOverview(db, workspaceId, { groupBy: 'model' });
   if (!o.asOf) {
     return {

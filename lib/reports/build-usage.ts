@@ -8,6 +8,7 @@ import { formatCell } from './format';
 import { cumulativeByDay, GLOSSARY, monthlyTable, sumSpend } from './series';
 import { getPeriodSources } from './sources';
 import type { ReportSnapshot } from './types';
+import { now } from '@/lib/clock';
 
 /** The Usage explorer's URL query string → its parameters (empty values and the page number dropped). */
 export function parseUsageSource(query: string): ExplorerParams {
@@ -22,7 +23,7 @@ const DIM_LABEL = { model: 'Model', provider: 'Provider', project: 'Project', ke
 
 /** The Usage explorer view (its range, filters and grouping) frozen: totals per group, by month, and spend over time. */
 export async function buildUsageSnapshot(db: Db, workspaceId: string, query: string): Promise<ReportSnapshot> {
-  const asOf = new Date().toISOString();
+  const asOf = now().toISOString();
   const p = { ...parseUsageSource(query), page: 1 };
   const [r, days] = await Promise.all([
     getUsageExplorer(db, workspaceId, p),

@@ -3,12 +3,13 @@ import { getCatalog } from '@/db/queries/get-catalog';
 import { getGpuTables, getProvidersPricing, getQualitySnapshots, getWorkloadOptions, latestUsageDay } from '@/db/queries/whatif';
 import { listTokenProfiles } from '@/db/queries/token-profiles';
 import { lastFullMonth } from './service';
+import { today } from '@/lib/clock';
 
 /** Everything the scenario builder offers: workloads to pick, targets with their prices, GPUs, snapshots, profiles. */
 export async function getWhatIfOptions(db: Db, workspaceId: string, priceDate?: string) {
   const latest = await latestUsageDay(db, workspaceId);
   const period = latest ? lastFullMonth(latest) : null;
-  const day = priceDate ?? period?.to ?? new Date().toISOString().slice(0, 10);
+  const day = priceDate ?? period?.to ?? today();
   const [workloads, catalog, pricing, gpus, snapshots, profiles] = await Promise.all([
     getWorkloadOptions(db, workspaceId),
     getCatalog(db, workspaceId),

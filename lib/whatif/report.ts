@@ -2,6 +2,7 @@ import type { Db } from '@/db/client';
 import type { ReportSnapshot, ReportTable } from '@/lib/reports/types';
 import type { WhatIfRun } from './service';
 import { parseScenario, runScenario } from './service';
+import { now } from '@/lib/clock';
 
 /**
  * Runs a what-if scenario (a ScenarioSpec as JSON) for a workspace and freezes its results as a report snapshot:
@@ -10,7 +11,7 @@ import { parseScenario, runScenario } from './service';
  */
 export async function buildWhatIfSnapshot(db: Db, workspaceId: string, spec: unknown): Promise<ReportSnapshot> {
   const run = await runScenario(db, workspaceId, parseScenario(spec));
-  return whatIfSnapshot(run, new Date());
+  return whatIfSnapshot(run, now());
 }
 
 const frac = (x: number | null) => (x === null ? null : String(x));

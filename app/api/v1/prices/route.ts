@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getPricesInForce, listDiscounts, listPriceSheets } from '@/db/queries/price-book';
 import { parseQuery, withAccess } from '@/lib/api/handler';
+import { today } from '@/lib/clock';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,7 +10,7 @@ const schema = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expecte
 /** The price book as this workspace sees it: prices in force on a day (overrides and discounts applied), sheets, discounts. */
 export const GET = withAccess('viewer', async ({ req, db, access }) => {
   const q = parseQuery(req, schema);
-  const day = q.date ?? new Date().toISOString().slice(0, 10);
+  const day = q.date ?? today();
   const [prices, sheets, discounts] = await Promise.all([getPricesInForce(db, access.workspace.id, day, q.q), listPriceSheets(db, access.workspace.id), listDiscounts(db, access.workspace.id)]);
   return Response.json({ date: day, prices, sheets, discounts });
 });
