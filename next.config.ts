@@ -17,6 +17,8 @@ const csp = [
 ].join('; ');
 
 const nextConfig: NextConfig = {
+  // A second dev server in the same checkout (a developer's screenshots beside the e2e build) needs its own folder.
+  ...(process.env.NEXT_DIST_DIR ? { distDir: process.env.NEXT_DIST_DIR } : {}),
   // PGlite ships WASM and data files it loads from its own package folder: keep it out of the bundle. The
   // tokenizers carry megabytes of vocabulary: loaded from node_modules at run time, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'gpt-tokenizer', 'llama3-tokenizer-js', 'llama-tokenizer-js', 'mistral-tokenizer-js'],
