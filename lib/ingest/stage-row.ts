@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { BatchResult } from '@/db/queries/ingest-sql';
-import type { createResolver } from '@/lib/catalog/resolve';
+import type { Resolver } from '@/lib/catalog/resolve';
 import { FIRST_PARTY_PROVIDER } from '@/lib/catalog/types';
 import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER, CopyWriter } from './copy-writer';
 import type { Tariff } from './costing';
@@ -43,6 +43,8 @@ export type Stager = ((r: UsageRecord) => void) & {
 
 type Model = {
   rawModel: string; modelId: string | null; vendorProvider: string | null; rawCsv: string; modelCsv: string;
+  /** The day this entry was resolved for when the name moved (its meaning depends on the day), else null. */
+  datedDay: string | null;
   /** The last tariff looked up for this model, for (tariffDay, tariffProvider). */
   tariffDay: string; tariffProvider: string | null; tariff: Tariff | null;
   /** The row's `provider_id, price_provider, raw_model, model_id` fields for the last provider seen with this model. */
@@ -90,7 +92,7 @@ export type StagerOptions = {
   family: string;
   workspaceId: string;
   uploadId: string;
-  resolve: ReturnType<typeof createResolver>;
+  resolve: Resolver;
   vendorOf: Map<string, string>;
   known: Set<string>;
   pricer: (modelId: string, provider: string, day: string) => Tariff | null;
@@ -112,20 +114,23 @@ export function createStager(o: StagerOptions): Stager {
   let day = '';
   let timeFields: Uint8Array = new Uint8Array(0);
 
+  const modelOn = (rawModel: string, first: Model | undefined): Model => {
+    const key = first ? `${rawModel}\u0000${day}` : rawModel;
+    const seen = models.get(key);
+    if (seen) return seen;
+    const hit = resolve(rawModel, day);
+    const modelId = hit?.modelId ?? null;
+    const vendor = modelId ? vendorOf.get(modelId) : undefined;
+    const m: Model = {
+      rawModel, modelId, datedDay: hit?.dated ? day : null, vendorProvider: vendor ? FIRST_PARTY_PROVIDER[vendor] ?? null : null, rawCsv: csvText(rawModel),
+      modelCsv: csvText(modelId), tariffDay: '', tariffProvider: null, tariff: null, middleProvider: undefined, middle: new Uint8Array(0),
+      slotDay: '', slotProvider: null, slotReported: false, slot: null, slots: new Map(), keyTime: NaN, keyGranularity: '', keyProvider: null, keyHead: '',
+    };
+    models.set(key, m);
+    return m;
+  };
+
   const stage = (r: UsageRecord) => {
-    let m = models.get(r.rawModel);
-    if (!m) {
-      const modelId = resolve(r.rawModel)?.modelId ?? null;
-      const vendor = modelId ? vendorOf.get(modelId) : undefined;
-      m = {
-        rawModel: r.rawModel, modelId, vendorProvider: vendor ? FIRST_PARTY_PROVIDER[vendor] ?? null : null, rawCsv: csvText(r.rawModel),
-        modelCsv: csvText(modelId), tariffDay: '', tariffProvider: null, tariff: null, middleProvider: undefined, middle: new Uint8Array(0),
-        slotDay: '', slotProvider: null, slotReported: false, slot: null, slots: new Map(), keyTime: NaN, keyGranularity: '', keyProvider: null, keyHead: '',
-      };
-      models.set(r.rawModel, m);
-    }
-    const provider = r.providerId !== null && known.has(r.providerId) ? r.providerId : null;
-    const priceProvider = provider ?? m.vendorProvider;
     // Rows of one bucket come together: its time is formatted once.
     const time = r.occurredAt.getTime();
     if (time !== lastTime) {
@@ -135,6 +140,11 @@ export function createStager(o: StagerOptions): Stager {
       if (d !== day) { day = d; days.add(d); }
       timeFields = timeFieldBytes(time);
     }
+    let m = models.get(r.rawModel);
+    // A name that moved (`gpt-4o`) means a snapshot per day: one model entry per day it is used on.
+    if (m === undefined || (m.datedDay !== null && m.datedDay !== day)) m = modelOn(r.rawModel, m);
+    const provider = r.providerId !== null && known.has(r.providerId) ? r.providerId : null;
+    const priceProvider = provider ?? m.vendorProvider;
     if (m.tariffDay !== day || m.tariffProvider !== priceProvider) {
       m.tariffDay = day;
       m.tariffProvider = priceProvider;

@@ -1,3 +1,4 @@
+import type { DeriveKey } from '@/lib/catalog/derive';
 import type { AliasRow } from '@/lib/catalog/resolve';
 import { createResolver } from '@/lib/catalog/resolve';
 import { parseDecimal, toDecimalString } from '@/lib/money';
@@ -94,9 +95,10 @@ export function importLiteLLMPriceMap(
       tiers.push({ lo, hi, key, input, output });
       continue;
     }
-    const hit = resolve(key);
+    // An undated name that moved (`gpt-4o`) is read as what it meant on the sheet's date (the model's periods).
+    const hit = resolve(key, opts.effectiveFrom);
     if (!hit) { unmapped.push(key); skipped.push({ key, reason: 'no catalog model' }); continue; }
-    // An undated name (`gpt-4o`) points at today's snapshot; in an older sheet it priced an older one.
+    // A name without periods that points at a snapshot newer than the sheet priced something older: not that snapshot.
     const released = releasedOn.get(hit.modelId);
     if (opts.effectiveFrom && released && released > opts.effectiveFrom) {
       skipped.push({ key, reason: `${hit.modelId} was released ${released}, after this sheet` });
@@ -143,4 +145,14 @@ export function importLiteLLMPriceMap(
 function compare(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
   return 0;
+}
+
+/** The keys an import could not map, as lib/catalog/derive.ts reads them (provider, context window). */
+export function unmappedLiteLLMKeys(json: unknown, unmapped: readonly string[]): DeriveKey[] {
+  const map = json as Record<string, Entry>;
+  return unmapped.map((key) => {
+    const e = map[key] ?? {};
+    const ctx = typeof e.max_input_tokens === 'number' ? e.max_input_tokens : null;
+    return { key, provider: mapLiteLLMProvider(String(e.litellm_provider ?? '')) ?? '', contextWindow: ctx };
+  });
 }
