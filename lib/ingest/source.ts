@@ -48,8 +48,13 @@ export async function* decodeSource(
     throw new SourceError('empty', 'the file is empty');
   }
   const rest = (async function* () {
-    yield first.value;
-    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+    try {
+      yield first.value;
+      for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+    } finally {
+      // A reader that stops early ends the source's iteration too (a stream is then left for its owner to drain).
+      await it.return?.();
+    }
   })();
   const gzip = first.value[0] === 0x1f && first.value[1] === 0x8b;
   opts.info.gzip = gzip;

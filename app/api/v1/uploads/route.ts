@@ -68,6 +68,8 @@ export const POST = withAccess('editor', async ({ req, access }) => {
         const send = (o: unknown) => controller.enqueue(enc.encode(`${JSON.stringify(o)}\n`));
         try {
           for await (const f of files) send({ type: 'summary', summary: await run(f.filename, f.chunks, (p) => send({ type: 'progress', file: f.filename, ...p })) });
+          const note = notIngestedNote(files);
+          if (note) send({ type: 'error', message: note.message, notIngested: note.files });
         } catch (e) {
           send({ type: 'error', message: (e as Error).message });
         }
@@ -79,31 +81,65 @@ export const POST = withAccess('editor', async ({ req, access }) => {
   const summaries: IngestSummary[] = [];
   for await (const f of files) summaries.push(await run(f.filename, f.chunks));
   if (summaries.length === 0) throw new BadRequestError('no file in the request');
-  if (summaries.length === 1) return Response.json(summaries[0], { status: statusOf(summaries[0]!) });
-  return Response.json({ files: summaries }, { status: summaries.every((s) => s.status === 'ingested') ? 201 : 207 });
+  const notIngested = notIngestedNote(files);
+  if (summaries.length === 1 && !notIngested) return Response.json(summaries[0], { status: statusOf(summaries[0]!) });
+  return Response.json({ files: summaries, notIngested }, { status: !notIngested && summaries.every((s) => s.status === 'ingested') ? 201 : 207 });
 });
 
-async function* rawFile(req: Request, filename: string | undefined): AsyncGenerator<{ filename: string; chunks: AsyncIterable<Uint8Array> }> {
+async function* rawFile(req: Request, filename: string | undefined): Parts {
   yield { filename: filename || req.headers.get('x-filename') || 'upload', chunks: req.body as unknown as AsyncIterable<Uint8Array> };
 }
 
-/** Multipart files one after another, each streamed (busboy hands them over in order). */
-async function* multipartFiles(req: Request, contentType: string): AsyncGenerator<{ filename: string; chunks: AsyncIterable<Uint8Array> }> {
-  const bb = Busboy({ headers: { 'content-type': contentType }, limits: { files: 20, fileSize: DEFAULT_MAX_BYTES + 1 } });
-  const queue: ({ filename: string; stream: Readable } | null)[] = [];
-  let wake: (() => void) | null = null;
-  let failure: Error | null = null;
-  const push = (v: { filename: string; stream: Readable } | null) => { queue.push(v); wake?.(); };
-  bb.on('file', (_field, stream, info) => push({ filename: info.filename || 'upload', stream }));
-  bb.on('close', () => push(null));
-  bb.on('error', (e) => { failure = e as Error; push(null); });
-  Readable.fromWeb(req.body as never).pipe(bb);
-  for (;;) {
-    while (queue.length === 0) await new Promise<void>((r) => { wake = r; });
-    const next = queue.shift()!;
-    if (failure) throw new BadRequestError(`the multipart body could not be read: ${(failure as Error).message}`);
-    if (!next) return;
-    yield { filename: next.filename, chunks: next.stream };
-    next.stream.resume(); // drain whatever the ingest did not read, so the next file can come
-  }
+/** Files one request may carry; the rest are drained unread and named in the answer. */
+const MAX_FILES = 20;
+type Part = { filename: string; chunks: AsyncIterable<Uint8Array> };
+type Parts = AsyncGenerator<Part> & { notIngested?: string[] };
+
+/**
+ * Multipart files one after another, each streamed (busboy hands them over in order). What the ingest did not read of a
+ * file (a refused one stops early) is drained, so the next file can come: a stream left destroyed, or with an iterator
+ * still listening, is never drained, busboy waits for it, and the request hung until the server's timeout (300 s).
+ */
+function multipartFiles(req: Request, contentType: string): Parts {
+  const notIngested: string[] = [];
+  const gen = (async function* () {
+    const bb = Busboy({ headers: { 'content-type': contentType }, limits: { fileSize: DEFAULT_MAX_BYTES + 1 } });
+    const queue: ({ filename: string; stream: Readable } | null)[] = [];
+    let wake: (() => void) | null = null;
+    let failure: Error | null = null;
+    let seen = 0;
+    const push = (v: { filename: string; stream: Readable } | null) => { queue.push(v); wake?.(); };
+    bb.on('file', (_field, stream, info) => {
+      if (++seen <= MAX_FILES) return push({ filename: info.filename || 'upload', stream });
+      notIngested.push(info.filename || `file ${seen}`);
+      stream.resume();
+    });
+    bb.on('close', () => push(null));
+    bb.on('error', (e) => { failure = e as Error; push(null); });
+    Readable.fromWeb(req.body as never).pipe(bb);
+    for (;;) {
+      while (queue.length === 0) await new Promise<void>((r) => { wake = r; });
+      const next = queue.shift()!;
+      if (failure) throw new BadRequestError(`the multipart body could not be read: ${(failure as Error).message}`);
+      if (!next) return;
+      const chunks = next.stream.iterator({ destroyOnReturn: false });
+      yield { filename: next.filename, chunks };
+      // The iterator is ended here whether or not the ingest ended it: while it listens, resume() cannot drain.
+      await chunks.return?.();
+      next.stream.resume();
+    }
+  })() as Parts;
+  gen.notIngested = notIngested;
+  return gen;
+}
+
+/** Said in the answer when files past the limit were left out. */
+function notIngestedNote(files: Parts): { files: string[]; message: string } | undefined {
+  const names = files.notIngested ?? [];
+  if (!names.length) return undefined;
+  const n = names.length;
+  return {
+    files: names.slice(0, 100),
+    message: `${n} file${n === 1 ? '' : 's'} after the first ${MAX_FILES} of this request ${n === 1 ? 'was' : 'were'} not read and not ingested: send at most ${MAX_FILES} files per request`,
+  };
 }
