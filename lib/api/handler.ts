@@ -42,13 +42,29 @@ export async function parseBody<S extends z.ZodType>(req: Request, schema: S): P
   return parsed.data;
 }
 
-/** Wraps a route handler: errors become the one JSON envelope, never a stack trace. */
+/**
+ * Every API answer is one caller's view of one workspace (or why they may not see it): no browser, proxy or shared
+ * cache may keep it, the answers to a refused request included. A header list that cannot be changed is copied.
+ */
+function noStore(res: Response): Response {
+  if (/\bno-store\b/.test(res.headers.get('cache-control') ?? '')) return res;
+  try {
+    res.headers.set('cache-control', 'no-store');
+    return res;
+  } catch {
+    const copy = new Response(res.body, res);
+    copy.headers.set('cache-control', 'no-store');
+    return copy;
+  }
+}
+
+/** Wraps a route handler: errors become the one JSON envelope, never a stack trace; nothing is cacheable. */
 export function route<A extends unknown[]>(fn: (req: Request, ...rest: A) => Promise<Response>) {
   return async (req: Request, ...rest: A): Promise<Response> => {
     try {
-      return await fn(req, ...rest);
+      return noStore(await fn(req, ...rest));
     } catch (e) {
-      return errorResponse(e);
+      return noStore(errorResponse(e));
     }
   };
 }

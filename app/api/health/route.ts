@@ -4,16 +4,18 @@ import { currentMigration } from '@/db/client';
 
 export const dynamic = 'force-dynamic';
 
-/** Liveness and readiness: which engine, which migration, and whether a query answers. */
+const NO_STORE = { 'cache-control': 'no-store' };
+
+/** Liveness and readiness: which engine, which migration, and whether a query answers; never cached (a stale "ok" hides an outage). */
 export async function GET() {
   try {
     const h = await getDatabase();
     await h.db.execute(sql`select 1`);
-    return Response.json({ status: 'ok', database: h.kind, migration: await currentMigration(h.db) });
+    return Response.json({ status: 'ok', database: h.kind, migration: await currentMigration(h.db) }, { headers: NO_STORE });
   } catch (e) {
     return Response.json(
       { status: 'unavailable', database: process.env.DATABASE_URL ? 'postgres' : 'pglite', migration: null, error: (e as Error).message },
-      { status: 503 },
+      { status: 503, headers: NO_STORE },
     );
   }
 }
