@@ -67,7 +67,8 @@ test.describe('server actions from elsewhere', () => {
   };
 
   test('no Origin, a foreign one, or one matched by a forged X-Forwarded-Host: 403 before the action runs', async ({ baseURL }) => {
-    for (const headers of [{}, { origin: 'null' }, { origin: 'https://evil.example' }, { origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' }]) {
+    const forged: Record<string, string>[] = [{}, { origin: 'null' }, { origin: 'https://evil.example' }, { origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' }];
+    for (const headers of forged) {
       expect(await post(baseURL!, headers)).toEqual({ status: 403, body: 'Cross-site request refused.' });
     }
   });

@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { isCalendarDay, isoDay, isUuid } from '@/lib/api/params';
 
 /**
  * The Models view's state, as it lives in the URL: `?elo=2024-06-19&prices=2024-06-17&mix=3:1&p=model:provider,…&frontier=0`.
  * Shared by the page (server), the route handler and the client, so a link reproduces the view.
  */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const isoDate = isoDay('expected YYYY-MM-DD');
 
 export const eloPriceParamsSchema = z.object({
   /** A snapshot's date (Arena) or id (a workspace's own). */
-  elo: z.string().regex(/^(\d{4}-\d{2}-\d{2}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, 'expected YYYY-MM-DD or a snapshot id').optional(),
+  elo: z.string().refine((s) => isCalendarDay(s) || isUuid(s), 'expected YYYY-MM-DD or a snapshot id').optional(),
   prices: isoDate.optional(),
   mix: z.string().regex(/^\d+(\.\d+)?:\d+(\.\d+)?$/, 'expected input:output, e.g. 3:1').optional(),
   p: z.string().max(4000).optional(),

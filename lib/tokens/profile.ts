@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonInt } from '@/lib/api/params';
 import { TOKENIZER_IDS } from './ids';
 
 /** A saved token profile as it crosses the API: ratios as decimal strings (six places), dates as ISO strings. */
@@ -25,7 +26,7 @@ export const profileInputSchema = z.object({
   name: z.string().trim().min(1, 'name the profile').max(120),
   sourceTokenizer: z.enum(TOKENIZER_IDS),
   targetTokenizer: z.enum(TOKENIZER_IDS),
-  samples: z.number().int().min(1),
+  samples: jsonInt(),
   input: range,
   /** Absent when the samples have no roles: output then equals input. */
   output: range.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDay } from '@/lib/api/params';
 
 /** The Usage explorer's state, as it lives in the URL (shared by the page, the API and the CSV export). */
 export const EXPLORER_GROUPS = ['model', 'provider', 'project', 'key', 'user', 'day'] as const;
@@ -11,7 +12,7 @@ export const METRIC_LABELS: Record<ExplorerMetric, string> = {
   perMtok: 'USD per 1M tokens', perRequest: 'USD per request',
 };
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const day = isoDay('expected YYYY-MM-DD');
 const list = z.string().max(2000).optional().transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean).slice(0, 50) : []));
 
 export const explorerParamsSchema = z.object({

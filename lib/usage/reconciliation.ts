@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDay } from '@/lib/api/params';
 import { D, toDecimalString } from '@/lib/money';
 
 /**
@@ -19,7 +20,7 @@ export const REASON_LABELS: Record<ReconciliationReason, string> = {
   price_differs: 'Price book differs from the invoice (negotiated price, discount or a price change not in the book)',
 };
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const day = isoDay('expected YYYY-MM-DD');
 export const reconciliationParamsSchema = z.object({
   from: day.optional(),
   to: day.optional(),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { isoDay } from '@/lib/api/params';
 
 /**
  * A what-if scenario as people and programs write it (`POST /api/v1/whatif`, the CLI's scenario file, the
  * builder's saved state). Everything but `targets` is optional; defaults are filled by `withDefaults`.
  */
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const day = isoDay('a date as YYYY-MM-DD');
 const ratio = z.number().positive().max(10);
 const label = z.string().trim().min(1).max(120);
 const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { isoDay } from '@/lib/api/params';
 import { getPricesInForce, listDiscounts, listPriceSheets } from '@/db/queries/price-book';
 import { parseQuery, withAccess } from '@/lib/api/handler';
 import { today } from '@/lib/clock';
 
 export const dynamic = 'force-dynamic';
 
-const schema = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional(), q: z.string().max(100).optional() });
+const schema = z.object({ date: isoDay('expected YYYY-MM-DD').optional(), q: z.string().max(100).optional() });
 
 /** The price book as this workspace sees it: prices in force on a day (overrides and discounts applied), sheets, discounts. */
 export const GET = withAccess('viewer', async ({ req, db, access }) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalString, isoDay } from '@/lib/api/params';
 import { getDatabase } from '@/db';
 import { parseBody, withAccess } from '@/lib/api/handler';
 import { actorOf, clientIp } from '@/lib/auth/guard';
@@ -7,8 +8,8 @@ import { previewReprice, setDiscount } from '@/lib/pricing/service';
 export const dynamic = 'force-dynamic';
 
 const schema = z.object({
-  providerId: z.string().min(1), percent: z.string().regex(/^\d+(\.\d+)?$/, 'a percentage, e.g. 15'),
-  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'), note: z.string().max(200).optional(),
+  providerId: z.string().min(1), percent: decimalString(7, 4, 'a percentage, e.g. 15'),
+  effectiveFrom: isoDay('expected YYYY-MM-DD'), note: z.string().max(200).optional(),
 });
 
 /** A discount off a provider's reference prices from a date; answers with the re-pricing it implies (not applied). */

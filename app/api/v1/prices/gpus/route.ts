@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalString } from '@/lib/api/params';
 import { audit } from '@/db/queries/audit';
 import { listGpus } from '@/db/queries/price-book';
 import { gpuPrices } from '@/db/schema';
@@ -11,7 +12,7 @@ export const GET = withAccess('viewer', async ({ db, access }) => Response.json(
 
 const schema = z.object({
   gpu: z.string().min(1).max(60), offering: z.string().min(1).max(120),
-  hourlyUsd: z.string().regex(/^\d+(\.\d+)?$/, 'USD per GPU-hour, e.g. 2.49'), source: z.string().max(200).optional(),
+  hourlyUsd: decimalString(12, 4, 'USD per GPU-hour, e.g. 2.49'), source: z.string().max(200).optional(),
 });
 
 /** A GPU price this workspace pays (e.g. a reserved instance), used by self-hosting what-ifs beside the reference ones. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDay } from '@/lib/api/params';
 import { getDatabase } from '@/db';
 import { BadRequestError } from '@/lib/api/errors';
 import { parseQuery, withAccess } from '@/lib/api/handler';
@@ -7,7 +8,7 @@ import { importPriceFile, previewReprice } from '@/lib/pricing/service';
 
 export const dynamic = 'force-dynamic';
 
-const schema = z.object({ filename: z.string().max(300).optional(), effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
+const schema = z.object({ filename: z.string().max(300).optional(), effectiveFrom: isoDay('expected YYYY-MM-DD').optional() });
 const MAX = 20 * 1024 * 1024;
 
 /** Imports a price sheet for this workspace (LiteLLM JSON or CSV); answers with what a re-pricing would change. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalString, isoDay } from '@/lib/api/params';
 import { getDatabase } from '@/db';
 import { parseBody, withAccess } from '@/lib/api/handler';
 import { actorOf, clientIp } from '@/lib/auth/guard';
@@ -6,10 +7,11 @@ import { previewReprice, setOverride } from '@/lib/pricing/service';
 
 export const dynamic = 'force-dynamic';
 
-const money = z.string().regex(/^\d+(\.\d+)?$/, 'a price in USD per 1M tokens, e.g. 0.59');
+// numeric(20, 10) columns.
+const money = decimalString(20, 10, 'a price in USD per 1M tokens, e.g. 0.59');
 const schema = z.object({
   modelId: z.string().min(1), providerId: z.string().min(1), inputPerMtok: money, outputPerMtok: money, cachedInputPerMtok: money.nullable().optional(),
-  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
+  effectiveFrom: isoDay('expected YYYY-MM-DD'),
 });
 
 /** A negotiated price for a model on a provider from a date; answers with the re-pricing it implies (not applied). */

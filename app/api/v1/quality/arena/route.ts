@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDay } from '@/lib/api/params';
 import { BadRequestError } from '@/lib/api/errors';
 import { parseQuery, withAccess } from '@/lib/api/handler';
 import { actorOf, clientIp } from '@/lib/auth/guard';
@@ -6,7 +7,7 @@ import { importArenaFile } from '@/lib/quality/service';
 
 export const dynamic = 'force-dynamic';
 
-const schema = z.object({ filename: z.string().max(300).optional(), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf is the leaderboard date, YYYY-MM-DD') });
+const schema = z.object({ filename: z.string().max(300).optional(), asOf: isoDay('asOf is the leaderboard date, YYYY-MM-DD') });
 
 /** Imports an Arena leaderboard (CSV as displayed, or LMArena catalog JSON) as this workspace's snapshot. */
 export const POST = withAccess('editor', async ({ req, db, access }) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInt } from '@/lib/api/params';
 import { audit } from '@/db/queries/audit';
 import { parseQuery, withAccess } from '@/lib/api/handler';
 import { actorOf, clientIp } from '@/lib/auth/guard';
@@ -6,7 +7,7 @@ import { deleteReport, getReport } from '@/lib/reports/service';
 
 export const dynamic = 'force-dynamic';
 
-const query = z.object({ version: z.coerce.number().int().min(1).optional() });
+const query = z.object({ version: queryInt().optional() });
 
 /** A report with one frozen version (the newest unless `?version=`), and the list of its versions. */
 export const GET = withAccess<{ id: string }>('viewer', async ({ req, db, access, params }) => {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { isoDay } from '@/lib/api/params';
 import { getUsageOptions } from '@/db/queries/get-usage-explorer';
 import { parseQuery, withAccess } from '@/lib/api/handler';
 import { cachedJsonResponse } from '@/lib/cache/view-cache';
 
 export const dynamic = 'force-dynamic';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const day = isoDay('expected YYYY-MM-DD');
 const schema = z.object({ from: day, to: day });
 
 /** The values the Usage explorer's filters offer (models, providers, projects, keys; users seen in the range). */

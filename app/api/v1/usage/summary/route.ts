@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { isoDay } from '@/lib/api/params';
 import { GROUP_BY, getUsageSummary } from '@/db/queries/get-usage-summary';
 import { parseQuery, withAccess } from '@/lib/api/handler';
 import { cachedJsonResponse } from '@/lib/cache/view-cache';
 
 export const dynamic = 'force-dynamic';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const day = isoDay('expected YYYY-MM-DD');
 const schema = z.object({ from: day.optional(), to: day.optional(), groupBy: z.enum(GROUP_BY).optional(), 'group-by': z.enum(GROUP_BY).optional() });
 
 /** Spend and volume of the caller's workspace over a day range, optionally grouped. Same numbers as the CLI. */
