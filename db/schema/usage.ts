@@ -76,7 +76,7 @@ export const usage = pgTable(
     outputTokens: bigint('output_tokens', { mode: 'number' }).notNull().default(0),
     reportedCost: numeric('reported_cost', { precision: 24, scale: 12 }),
     cost: numeric('cost', { precision: 24, scale: 12 }),
-    /** priced | backdated (older than every sheet: earliest price used) | no_price | unmapped | not_usage (cost-only rows). */
+    /** priced | backdated (no sheet in force on the day prices it: the earliest later price used) | no_price | unmapped | not_usage (cost-only rows). */
     priceStatus: text('price_status').notNull().default('priced'),
   },
   // One index only: every index is paid for on every row ingested. The row key determines the bucket's time (it hashes

@@ -44,3 +44,37 @@ describe('model resolver', () => {
     expect(candidateForms('meta-llama/Meta-Llama-3-70B-Instruct')).toEqual(['meta-llama/meta-llama-3-70b-instruct']);
   });
 });
+
+describe('names that moved', () => {
+  // gpt-4o meant gpt-4o-2024-05-13 until 2024-10-02; the undated row is what it means today.
+  const rows = [
+    ...aliasRowsFor([{ id: 'gpt-4o-2024-05-13', aliases: [] }, { id: 'gpt-4o-2024-08-06', aliases: ['gpt-4o'] }]),
+    { pattern: 'gpt-4o', modelId: 'gpt-4o-2024-05-13', rank: 0, from: '2024-05-13' },
+    { pattern: 'gpt-4o', modelId: 'gpt-4o-2024-08-06', rank: 0, from: '2024-10-02' },
+  ];
+  const resolve = createResolver(rows);
+
+  test.each([
+    ['2024-07-01', 'gpt-4o-2024-05-13'],
+    ['2024-10-01', 'gpt-4o-2024-05-13'],
+    ['2024-10-02', 'gpt-4o-2024-08-06'],
+    ['2026-01-01', 'gpt-4o-2024-08-06'],
+    // Before the name existed: its first meaning.
+    ['2024-01-01', 'gpt-4o-2024-05-13'],
+  ])('gpt-4o on %s is %s (also behind a provider prefix)', (day, id) => {
+    expect(resolve('gpt-4o', day)).toMatchObject({ modelId: id, dated: true });
+    expect(resolve('openai/gpt-4o', day)?.modelId).toBe(id);
+  });
+
+  test('without a day, today\'s meaning; a dated snapshot name never depends on the day', () => {
+    expect(resolve('gpt-4o')?.modelId).toBe('gpt-4o-2024-08-06');
+    expect(resolve('gpt-4o-2024-08-06', '2024-07-01')).toMatchObject({ modelId: 'gpt-4o-2024-08-06', rank: 0 });
+    expect(resolve('gpt-4o-2024-08-06', '2024-07-01')?.dated).toBeUndefined();
+  });
+
+  test('a mapping listed after the periods (a workspace\'s own) wins on every day', () => {
+    const own = createResolver([...rows, { pattern: 'gpt-4o', modelId: 'acme-4o', rank: 0 }]);
+    expect(own('gpt-4o', '2024-07-01')?.modelId).toBe('acme-4o');
+    expect(own('gpt-4o')?.modelId).toBe('acme-4o');
+  });
+});

@@ -94,3 +94,19 @@ describe('LiteLLM price map importer', () => {
     expect(() => importLiteLLMPriceMap([1, 2], catalog)).toThrow(/not a LiteLLM price map/);
   });
 });
+
+describe('names that moved, read on the sheet\'s date', () => {
+  test('the 2024-06-17 sheet\'s gpt-4o is what gpt-4o meant then (2024-05-13), not a later snapshot skipped', () => {
+    const ms = [
+      { id: 'gpt-4o-2024-05-13', openWeights: false, paramsB: null, releasedOn: '2024-05-13', aliases: [] },
+      { id: 'gpt-4o-2024-08-06', openWeights: false, paramsB: null, releasedOn: '2024-08-06', aliases: ['gpt-4o'] },
+    ];
+    const periods = [
+      { pattern: 'gpt-4o', modelId: 'gpt-4o-2024-05-13', rank: 0, from: '2024-05-13' },
+      { pattern: 'gpt-4o', modelId: 'gpt-4o-2024-08-06', rank: 0, from: '2024-10-02' },
+    ];
+    const s = importLiteLLMPriceMap(fixture('litellm-model-prices-2024-06-17.json'), { models: ms, aliases: [...aliasRowsFor(ms), ...periods] }, { effectiveFrom: '2024-06-17' });
+    expect(s.rows.filter((r) => r.providerId === 'openai')).toEqual([expect.objectContaining({ modelId: 'gpt-4o-2024-05-13', inputPerMtok: '5', outputPerMtok: '15' })]);
+    expect(s.skipped).toContainEqual({ key: 'gpt-4o', reason: 'superseded by gpt-4o-2024-05-13' });
+  });
+});

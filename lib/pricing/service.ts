@@ -4,6 +4,7 @@ import { audit } from '@/db/queries/audit';
 import type { AuditActor } from '@/db/queries/audit';
 import { getCatalog, getVisibleModel } from '@/db/queries/get-catalog';
 import { applyReprice, previewReprice } from '@/db/queries/reprice';
+import { saveDerivedModels } from '@/db/queries/save-derived-models';
 import { savePriceSheet } from '@/db/queries/save-price-sheet';
 import { models, priceDiscounts, usage, workspaceAliases } from '@/db/schema';
 import { BadRequestError, ConflictError, NotFoundError } from '@/lib/api/errors';
@@ -12,7 +13,9 @@ import { sha256 } from '@/lib/hash';
 import { parseDecimal, toDecimalString } from '@/lib/money';
 import { CsvError } from '@/lib/csv';
 import { importPriceCsv, PriceCsvFormatError } from './csv-sheet';
-import { importLiteLLMPriceMap } from './litellm';
+import { deriveCatalog } from '@/lib/catalog/derive';
+import { createResolver } from '@/lib/catalog/resolve';
+import { importLiteLLMPriceMap, unmappedLiteLLMKeys } from './litellm';
 import type { PriceRow } from './types';
 
 /**
@@ -39,7 +42,14 @@ export async function importPriceFile(
     try { json = JSON.parse(input.text); } catch { throw new BadRequestError('the file is not valid JSON'); }
     const effectiveFrom = input.effectiveFrom ?? (typeof (json as { last_updated?: string }).last_updated === 'string' ? (json as { last_updated: string }).last_updated.slice(0, 10) : undefined);
     if (!effectiveFrom || !/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom)) throw new BadRequestError('say which date these prices take effect (--effective-from YYYY-MM-DD)');
-    const r = importLiteLLMPriceMap(json, catalog, { effectiveFrom });
+    let r = importLiteLLMPriceMap(json, catalog, { effectiveFrom });
+    // A reference map prices models the catalog may not have yet: they become derived entries, so that all it prices is
+    // priceable. (A workspace's map leaves them unmapped, for the workspace to map or add as its own.)
+    if (input.workspaceId === null && r.unmapped.length > 0) {
+      const derived = deriveCatalog(unmappedLiteLLMKeys(json, r.unmapped), createResolver(catalog.aliases), `${input.filename} (${effectiveFrom})`);
+      await saveDerivedModels(h.db, derived);
+      r = importLiteLLMPriceMap(json, await getCatalog(h.db, null), { effectiveFrom });
+    }
     const saved = await savePriceSheet(h.db, {
       workspaceId: input.workspaceId, source: 'litellm', complete: input.workspaceId === null, name: `${input.filename} (${effectiveFrom})`,
       effectiveFrom, sha256: sha256(`${effectiveFrom}\n${input.text}`), importedBy: input.actor.label, result: r,
@@ -130,7 +140,7 @@ export async function addCatalogModel(
   if (taken[0]) throw new ConflictError(`the catalog already has "${taken[0].id}": map to it instead`);
   const row = {
     name, vendor: m.vendor.trim() || 'Unknown', family: m.family ?? slug, openWeights: m.openWeights, paramsB: m.paramsB ?? null,
-    contextWindow: null, releasedOn: null, source: `added by workspace ${actor.workspaceSlug} (${actor.label})`, workspaceId,
+    contextWindow: null, releasedOn: null, source: `added by workspace ${actor.workspaceSlug} (${actor.label})`, workspaceId, origin: 'workspace' as const,
   };
   for (const id of ids) {
     const [added] = await h.db.insert(models).values({ id, ...row }).onConflictDoNothing().returning({ id: models.id });

@@ -14,7 +14,7 @@ export const REASON_LABELS: Record<ReconciliationReason, string> = {
   cost_only: 'Cost-only export rows: no tokens to price',
   unmapped: 'Model name not mapped to the catalog: not priced',
   no_price: 'No price in force for this model that day',
-  backdated: 'Usage predates every price sheet: earliest known price used',
+  backdated: 'No sheet in force on the day prices this model: priced from the earliest later sheet that does',
   cached: 'Cached input priced at the cached rate (cache writes may bill differently)',
   batch: 'Batch API discount applied',
   price_differs: 'Price book differs from the invoice (negotiated price, discount or a price change not in the book)',

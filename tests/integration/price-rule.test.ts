@@ -40,8 +40,10 @@ describe.each(testEngines())('price-in-force SQL agrees with the pure rule on %s
     ['gpt-3.5-turbo-0125', 'openai'], ['gpt-4o-2024-08-06', 'openai'], ['llama-3-70b-instruct', 'groq'],
     ['llama-3-70b-instruct', 'together_ai'], ['gpt-3.5-turbo-0613', 'openai'], ['claude-3-haiku-20240307', 'anthropic'],
     ['gpt-4o-mini-2024-07-18', 'openai'],
+    // What gpt-4o meant until 2024-10-02, and models only the sheets know (derived catalog entries).
+    ['gpt-4o-2024-05-13', 'openai'], ['gpt-4-32k', 'openai'], ['claude-opus-4-6', 'anthropic'], ['gpt-oss-120b', 'openrouter'],
   ];
-  const days = ['2023-05-01', '2024-01-01', '2024-02-15', '2024-06-16', '2024-06-17', '2024-08-31', '2024-09-01', '2024-12-31', '2025-01-01', '2026-07-23', '2026-07-24', '2026-11-01'];
+  const days = ['2023-05-01', '2024-01-01', '2024-02-15', '2024-06-16', '2024-06-17', '2024-07-01', '2024-08-31', '2024-09-01', '2024-10-02', '2024-12-31', '2025-01-01', '2026-07-23', '2026-07-24', '2026-11-01'];
 
   test('the tie is real: two reference sheets of 2024-01-01 price the pair, and the greater sheet id wins on both sides', async () => {
     const ties = await rows<{ id: string; i: string }>(t.db, sql`select s.id::text as id, p.input_per_mtok::text as i from prices p join price_sheets s on s.id = p.sheet_id
@@ -49,6 +51,13 @@ describe.each(testEngines())('price-in-force SQL agrees with the pure rule on %s
     expect(ties).toHaveLength(2);
     const [r] = await rows<{ i: string }>(t.db, sql`select input_per_mtok::text as i from frontier_price_in_force(${ws}::uuid, 'claude-3-haiku-20240307', 'anthropic', '2024-02-15'::date)`);
     expect(Number(r!.i)).toBe(Number(ties[0]!.i));
+  });
+
+  test('every pair has a price on some day (a pair without one would agree trivially)', async () => {
+    for (const [model, provider] of pairs) {
+      const [r] = await rows<{ n: number }>(t.db, sql`select count(*)::int as n from prices where model_id = ${model} and provider_id = ${provider}`);
+      expect({ model, provider, n: r!.n > 0 }).toEqual({ model, provider, n: true });
+    }
   });
 
   test.each(pairs)('%s on %s', async (model, provider) => {

@@ -27,7 +27,7 @@ export function UploadSummary({ summary: s }: { summary: IngestSummary }) {
           <Stat label="Dates" value={s.from ? (s.from === s.to ? s.from : `${s.from} – ${s.to}`) : '—'} />
           <Stat label="Computed cost" value={s.computedCostUsd === null ? '—' : formatCurrency(s.computedCostUsd, { exact: true })} />
           <Stat label="Reported cost" value={s.reportedCostUsd === null ? '—' : formatCurrency(s.reportedCostUsd, { exact: true })} />
-          {s.backdatedRows > 0 && <Stat label="Priced from a later sheet" value={`${n(s.backdatedRows)} rows (older than every sheet)`} />}
+          {s.backdatedRows > 0 && <Stat label="Priced from a later sheet" value={`${n(s.backdatedRows)} rows (no sheet on or before their day prices them)`} />}
         </dl>
       )}
       {s.unmappedModels.length > 0 && (
