@@ -1,6 +1,6 @@
 import type { DbHandle } from './client';
-import { migrateDatabase, openDatabase } from './client';
-import { seedReference } from './seed';
+import { openDatabase } from './client';
+import { prepareDatabase } from './prepare';
 
 /**
  * The app's database: opened, migrated and seeded once per process, on first use. Kept on globalThis so
@@ -14,8 +14,7 @@ export function getDatabase(): Promise<DbHandle> {
   if (!g[KEY]) {
     g[KEY] = (async () => {
       const h = await openDatabase({ purpose: 'app' });
-      await migrateDatabase(h);
-      await seedReference(h.db);
+      await prepareDatabase(h);
       const { markInterruptedUploads } = await import('@/lib/ingest/manage');
       const n = await markInterruptedUploads(h.db);
       if (n > 0) console.warn(`[frontier] ${n} upload(s) were interrupted by a restart and are marked failed (nothing was written)`);

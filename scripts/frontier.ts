@@ -6,8 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import type { DbHandle } from '@/db/client';
-import { migrateDatabase, openDatabase } from '@/db/client';
 import { DatabaseLockedError } from '@/db/lock';
 import { workspaces } from '@/db/schema';
 import { seedReference } from '@/db/seed';
@@ -24,21 +22,21 @@ import { fitByCategory } from '@/lib/quality/bradley-terry';
 import { parseJudgments } from '@/lib/quality/judgments';
 import { importArenaFile } from '@/lib/quality/service';
 import { ingestFilesDirect, ingestFilesViaApp } from '@/lib/cli/ingest-files';
-import { env } from '@/lib/env';
 import { parseMapSpec } from '@/lib/ingest/formats/generic-csv';
 import { GROUP_BY, getUsageSummary } from '@/db/queries/get-usage-summary';
 import type { GroupBy } from '@/db/queries/get-usage-summary';
-import { readLock } from '@/db/lock';
 import type { WhatIfRun } from '@/lib/whatif/service';
 import { parseScenario, runScenario } from '@/lib/whatif/service';
 import { reportCommand } from '@/lib/cli/report';
+import { viaAppOrDirect as viaAppOrDirectWith, withDb } from '@/lib/cli/db';
 import { tokensCompareCommand } from '@/lib/tokens/cli';
 
 const HELP = `Usage: npm run frontier -- <command> [options]
 
 Commands:
-  migrate                         apply database migrations
-  seed [--force]                  load the model catalog, price sheets and Arena snapshots
+  migrate                         apply database migrations and load the reference data (every command that
+                                  opens the database does both first, as the app does at start)
+  seed [--force]                  load the model catalog, price sheets and Arena snapshots (--force: load again)
   workspace create <slug> [--name "Name"]
                                   create a workspace
   user create --email E --password-stdin [--name N] [--workspace slug --role owner|editor|viewer]
@@ -85,46 +83,14 @@ Environment:
 const args = parseArgs(process.argv.slice(2));
 const json = args.flags.json === true;
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
+const viaAppOrDirect = viaAppOrDirectWith(log);
 const flag = (name: string): string | undefined => (typeof args.flags[name] === 'string' ? (args.flags[name] as string) : undefined);
-
-/**
- * The embedded database allows one process. If the app holds it, commands that have an API go through the app
- * (with FRONTIER_API_KEY) or refuse with what to do; otherwise they open the database directly.
- */
-async function viaAppOrDirect<T>(viaApp: (url: string, key: string) => Promise<T>, direct: (h: DbHandle) => Promise<T>): Promise<T> {
-  if (!env().DATABASE_URL) {
-    const holder = readLock(env().pgliteDir);
-    let alive = false;
-    if (holder && holder.pid !== process.pid) {
-      try { process.kill(holder.pid, 0); alive = true; } catch { alive = false; }
-    }
-    if (alive && holder) {
-      const url = process.env.FRONTIER_URL ?? holder.url;
-      const key = process.env.FRONTIER_API_KEY;
-      if (url && key) {
-        log(`the app at ${url} holds the embedded database: going through its API`);
-        return viaApp(url.replace(/\/$/, ''), key);
-      }
-      throw new CliError(`the app${holder.url ? ` at ${holder.url}` : ''} (process ${holder.pid}) holds the embedded database. Set FRONTIER_API_KEY to an editor key (Settings → API keys) to go through it, or stop the app`);
-    }
-  }
-  return withDb(direct);
-}
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new CliError('--password-stdin expects the password on standard input (e.g. echo "$PW" | …)');
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   return Buffer.concat(chunks).toString('utf8');
-}
-
-async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
-  const h = await openDatabase({ purpose: 'cli' });
-  try {
-    return await fn(h);
-  } finally {
-    await h.close();
-  }
 }
 
 async function run(): Promise<Record<string, unknown>> {
@@ -136,14 +102,13 @@ async function run(): Promise<Record<string, unknown>> {
   switch (cmd) {
     case 'migrate':
       return withDb(async (h) => {
-        await migrateDatabase(h);
-        log(`migrations applied (${h.kind}: ${h.label})`);
-        return { ok: true, database: h.kind };
+        log(`migrations applied and reference data at version ${h.reference.version} (${h.kind}: ${h.label})`);
+        return { ok: true, database: h.kind, reference: h.reference };
       });
     case 'seed':
       return withDb(async (h) => {
-        await migrateDatabase(h);
-        const report = await seedReference(h.db, { force: args.flags.force === true });
+        // Opening the database already loaded what was missing; --force loads it again.
+        const report = args.flags.force === true ? await seedReference(h.db, { force: true }) : h.reference;
         log(report.skipped ? `reference data already at version ${report.version}` : `seeded ${report.models} models, ${report.priceSheets.length} price sheets, ${report.snapshots.length} Arena snapshots`);
         return { ok: true, database: h.kind, ...report };
       });
@@ -153,7 +118,6 @@ async function run(): Promise<Record<string, unknown>> {
       if (!slug || !/^[a-z0-9][a-z0-9-]{1,62}$/.test(slug)) throw new CliError('workspace slug must be 2–63 characters: lower-case letters, digits and dashes');
       const name = typeof args.flags.name === 'string' ? args.flags.name : slug;
       return withDb(async (h) => {
-        await migrateDatabase(h);
         const existing = await h.db.select().from(workspaces).where(eq(workspaces.slug, slug));
         if (existing[0]) throw new CliError(`workspace "${slug}" already exists`);
         const [w] = await h.db.insert(workspaces).values({ slug, name }).returning();
@@ -171,7 +135,6 @@ async function run(): Promise<Record<string, unknown>> {
       if (problem) throw new CliError(problem);
       if (sub === 'reset-password') {
         return withDb(async (h) => {
-          await migrateDatabase(h);
           const r = await resetPassword(h.db, email, password).catch((e: Error) => { throw new CliError(e.message); });
           log(`password of ${email.trim().toLowerCase()} reset; ${r.sessionsEnded} session(s) ended`);
           return { ok: true, email: email.trim().toLowerCase(), sessionsEnded: r.sessionsEnded };
@@ -181,7 +144,6 @@ async function run(): Promise<Record<string, unknown>> {
       const role = flag('role') ?? (slug ? 'viewer' : undefined);
       if (role && !(ROLES as readonly string[]).includes(role)) throw new CliError(`--role must be one of ${ROLES.join(', ')}`);
       return withDb(async (h) => {
-        await migrateDatabase(h);
         if (await findUserByEmail(h.db, email)) throw new CliError(`a user with email ${email.toLowerCase()} already exists`);
         const ws = slug ? await getWorkspaceBySlug(h.db, slug) : null;
         if (slug && !ws) throw new CliError(`no workspace "${slug}"`);
@@ -201,7 +163,6 @@ async function run(): Promise<Record<string, unknown>> {
       if (!slug) throw new CliError('--workspace is required');
       if (!role || !(KEY_ROLES as readonly string[]).includes(role)) throw new CliError(`--role must be one of ${KEY_ROLES.join(', ')}`);
       return withDb(async (h) => {
-        await migrateDatabase(h);
         const ws = await getWorkspaceBySlug(h.db, slug);
         if (!ws) throw new CliError(`no workspace "${slug}"`);
         const k = await createApiKey(h.db, ws.id, { label: 'cli' }, { name: flag('name') ?? `cli-${new Date().toISOString().slice(0, 10)}`, role: role as KeyRole });
@@ -221,7 +182,6 @@ async function run(): Promise<Record<string, unknown>> {
       const results = await viaAppOrDirect(
         (url, key) => ingestFilesViaApp(url, key, files, opts),
         async (h) => {
-          await migrateDatabase(h);
           const ws = await getWorkspaceBySlug(h.db, slug);
           if (!ws) throw new CliError(`no workspace "${slug}"`);
           return ingestFilesDirect(h, ws.id, files, opts);
@@ -249,7 +209,6 @@ async function run(): Promise<Record<string, unknown>> {
           return body;
         },
         async (h) => {
-          await migrateDatabase(h);
           const ws = await getWorkspaceBySlug(h.db, slug);
           if (!ws) throw new CliError(`no workspace "${slug}"`);
           return getUsageSummary(h.db, ws.id, params);
@@ -266,7 +225,6 @@ async function run(): Promise<Record<string, unknown>> {
         const eff = flag('effective-from');
         if (eff && !/^\d{4}-\d{2}-\d{2}$/.test(eff)) throw new CliError(`--effective-from is YYYY-MM-DD, not "${eff}"`);
         return withDb(async (h) => {
-          await migrateDatabase(h);
           const ws = slug ? await getWorkspaceBySlug(h.db, slug) : null;
           if (slug && !ws) throw new CliError(`no workspace "${slug}"`);
           const r = await importPriceFile(h, { workspaceId: ws?.id ?? null, filename: path.basename(file), text: fs.readFileSync(file, 'utf8'), effectiveFrom: eff, actor: { label: 'cli' } });
@@ -279,7 +237,6 @@ async function run(): Promise<Record<string, unknown>> {
         const slug = flag('workspace');
         if (!slug) throw new CliError('--workspace is required');
         return withDb(async (h) => {
-          await migrateDatabase(h);
           const ws = await getWorkspaceBySlug(h.db, slug);
           if (!ws) throw new CliError(`no workspace "${slug}"`);
           if (args.flags.apply === true) return { ok: true, applied: await repriceWorkspace(h, ws.id, { label: 'cli' }) };
@@ -312,7 +269,6 @@ async function run(): Promise<Record<string, unknown>> {
         const asOf = flag('as-of') ?? new Date().toISOString().slice(0, 10);
         if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new CliError(`--as-of is YYYY-MM-DD, not "${asOf}"`);
         return withDb(async (h) => {
-          await migrateDatabase(h);
           const ws = slug ? await getWorkspaceBySlug(h.db, slug) : null;
           if (slug && !ws) throw new CliError(`no workspace "${slug}"`);
           const r = await importArenaFile(h, { workspaceId: ws?.id ?? null, filename: path.basename(file), text, asOf, actor: { label: 'cli' } });
@@ -341,7 +297,6 @@ async function run(): Promise<Record<string, unknown>> {
           return out as WhatIfRun;
         },
         async (h) => {
-          await migrateDatabase(h);
           const ws = await getWorkspaceBySlug(h.db, slug);
           if (!ws) throw new CliError(`no workspace "${slug}"`);
           return runScenario(h.db, ws.id, parseScenario(body));
@@ -351,7 +306,7 @@ async function run(): Promise<Record<string, unknown>> {
       return result as unknown as Record<string, unknown>;
     }
     case 'report':
-      return reportCommand(sub, rest, args.flags, { viaAppOrDirect, migrateDatabase, log, json });
+      return reportCommand(sub, rest, args.flags, { viaAppOrDirect, log, json });
     case 'tokens':
       if (sub !== 'compare') throw new CliError(`unknown tokens command "${sub ?? ''}" (expected: compare)`);
       return tokensCompareCommand(rest[0], flag, log);

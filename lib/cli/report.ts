@@ -12,14 +12,14 @@ import type { ReportOrigin } from '@/lib/reports/origin';
 import { createReport, getReport } from '@/lib/reports/service';
 import { createShare } from '@/lib/reports/shares';
 import { CliError } from './args';
+import type { ViaAppOrDirect } from './db';
 
 /**
  * `report create|share|export` for the CLI. Like the other commands, when the app holds the embedded database it
  * goes through the app's API (FRONTIER_API_KEY, an editor key), else it opens the database itself.
  */
 type Ctx = {
-  viaAppOrDirect: <T>(viaApp: (url: string, key: string) => Promise<T>, direct: (h: DbHandle) => Promise<T>) => Promise<T>;
-  migrateDatabase: (h: DbHandle) => Promise<void>;
+  viaAppOrDirect: ViaAppOrDirect;
   log: (m: string) => void;
   json: boolean;
 };
@@ -101,7 +101,6 @@ export async function reportCommand(sub: string | undefined, positionals: string
     const r = await ctx.viaAppOrDirect(
       (url, key) => api<{ id: string; title: string; version: number; asOf: string }>(url, key, '/api/v1/reports', { method: 'POST', body: JSON.stringify(body) }),
       async (h) => {
-        await ctx.migrateDatabase(h);
         const ws = await getWorkspaceBySlug(h.db, slug);
         if (!ws) throw new CliError(`no workspace "${slug}"`);
         return createReport(h.db, ws.id, null, body);
@@ -118,7 +117,6 @@ export async function reportCommand(sub: string | undefined, positionals: string
     const s = await ctx.viaAppOrDirect(
       (url, key) => api<{ id: string; path: string; expiresAt: string }>(url, key, `/api/v1/reports/${encodeURIComponent(id)}/shares`, { method: 'POST', body: JSON.stringify({ expiresInDays }) }),
       async (h) => {
-        await ctx.migrateDatabase(h);
         return createShare(h.db, await workspaceOfReport(h, id, str(flags, 'workspace')), id, null, { expiresInDays });
       },
     );
@@ -143,7 +141,6 @@ export async function reportCommand(sub: string | undefined, positionals: string
         return Buffer.from(await res.arrayBuffer());
       },
       async (h) => {
-        await ctx.migrateDatabase(h);
         const r = await getReport(h.db, await workspaceOfReport(h, id, str(flags, 'workspace')), id, version);
         try {
           return (await renderExport(r.snapshot, { title: r.title, note: r.note, version: r.version }, format as ExportFormat)).body;

@@ -22,11 +22,9 @@ describe('CLI on a fresh PGlite folder', () => {
   const env = { PGLITE_DIR: dir, DATABASE_URL: '' };
 
   test('migrate, seed, workspace create; each prints one JSON object', async () => {
-    expect((await cli(['migrate', '--json'], env))).toMatchObject({ status: 0, json: { ok: true, database: 'pglite' } });
-    const seeded = (await cli(['seed', '--json'], env));
-    expect(seeded.status).toBe(0);
-    expect(seeded.json).toMatchObject({ ok: true, skipped: false, models: 82 });
-    expect((await cli(['seed', '--json'], env)).json).toMatchObject({ ok: true, skipped: true });
+    // Every command prepares the database as the app does at start: migrate also loads the reference data.
+    expect((await cli(['migrate', '--json'], env))).toMatchObject({ status: 0, json: { ok: true, database: 'pglite', reference: { skipped: false, models: 82 } } });
+    expect((await cli(['seed', '--json'], env)).json).toMatchObject({ ok: true, skipped: true, models: 82 });
     expect((await cli(['workspace', 'create', 'acme', '--name', 'Acme Inc', '--json'], env)).json).toMatchObject({ ok: true, workspace: { slug: 'acme', name: 'Acme Inc' } });
   });
 
@@ -134,12 +132,11 @@ describe('CLI on a fresh PGlite folder', () => {
 });
 
 describe.runIf(!!process.env.DATABASE_URL)('CLI on a fresh Postgres database', () => {
-  test('migrate and seed, then seed again adds nothing', async () => {
+  test('migrate loads the reference data too, then seed adds nothing', async () => {
     const t = await createTestDatabase('postgres', { migrate: false });
     try {
       const env = { DATABASE_URL: t.url! };
-      expect((await cli(['migrate', '--json'], env))).toMatchObject({ status: 0, json: { ok: true, database: 'postgres' } });
-      expect((await cli(['seed', '--json'], env)).json).toMatchObject({ ok: true, skipped: false, models: 82 });
+      expect((await cli(['migrate', '--json'], env))).toMatchObject({ status: 0, json: { ok: true, database: 'postgres', reference: { skipped: false, models: 82 } } });
       expect((await cli(['seed', '--json'], env)).json).toMatchObject({ ok: true, skipped: true });
     } finally {
       await t.destroy();
