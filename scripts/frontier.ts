@@ -214,7 +214,8 @@ async function run(): Promise<Record<string, unknown>> {
           return getUsageSummary(h.db, ws.id, params);
         },
       );
-      log(`computed cost ${summary.totals.computedCostUsd} USD over ${summary.from ?? '—'} … ${summary.to ?? '—'}`);
+      const t = summary.totals;
+      log(`computed cost ${t.computedCostUsd === null ? 'unpriced' : `${t.computedCostUsd} USD`}${t.unpricedRows ? ` (${t.unpricedRows} usage rows unpriced)` : ''} over ${summary.from ?? '—'} … ${summary.to ?? '—'}`);
       return { ok: true, ...summary };
     }
     case 'prices': {

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { rows } from '@/db/client';
 import type { EloPriceParams } from '@/lib/models/elo-price-params';
 import type { EloPriceView, PriceDateOption, SnapshotOption, YourUsage } from '@/lib/models/elo-price-types';
+import { sumPriced } from '@/lib/usage/priced';
 import { D, toDecimalString } from '@/lib/money';
 export type { EloPriceView } from '@/lib/models/elo-price-types';
 import { parseProviderChoice } from '@/lib/models/elo-price-params';
@@ -108,15 +109,16 @@ export async function getYourUsage(db: Db, workspaceId: string, period: '30d' | 
     select d.model_id, m.name, sum(d.cost)::text as spend, sum(d.input_tokens)::text as input, sum(d.output_tokens)::text as output
     from ${rollupSource(workspaceId, { from, to: last.last }, { dims: ['model'] })} d join models m on m.id = d.model_id
     group by 1, 2 having sum(d.rows) <> 0 order by sum(d.cost) desc nulls last`);
-  const total = byModel.reduce((s, r) => s.plus(r.spend ?? 0), new D(0));
+  // A model whose usage has no price has a null spend and share (unpriced is never $0); the total is of priced spend.
+  const total = new D(sumPriced(byModel.map((r) => r.spend)) ?? 0);
   const input = byModel.reduce((s, r) => s + Number(r.input), 0);
   const output = byModel.reduce((s, r) => s + Number(r.output), 0);
   return {
-    from, to: last.last, total: toDecimalString(total, 2),
+    from, to: last.last, total: byModel.length && byModel.every((r) => r.spend === null) ? null : toDecimalString(total, 2),
     mix: output > 0 ? { input: Math.round((input / output) * 100) / 100, output: 1 } : null,
     models: byModel.map((r) => ({
-      modelId: r.model_id, name: r.name, spend: toDecimalString(new D(r.spend ?? 0), 2),
-      share: total.isZero() ? 0 : Number(new D(r.spend ?? 0).div(total).toFixed(4)), onChart: false,
+      modelId: r.model_id, name: r.name, spend: r.spend === null ? null : toDecimalString(new D(r.spend), 2),
+      share: r.spend === null ? null : total.isZero() ? 0 : Number(new D(r.spend).div(total).toFixed(4)), onChart: false,
     })),
   };
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rows } from '@/db/client';
 import { D, toDecimalString } from '@/lib/money';
+import { ratePer } from '@/lib/usage/priced';
 import { rollupSource, shownDimText } from './rollup-source';
 import { seriesWithOther } from './series-with-other';
 import { now } from '@/lib/clock';
@@ -18,13 +19,15 @@ const GROUP_SQL: Record<OverviewGroup, string> = { model: 'coalesce(m.name, d.ra
 
 export type Overview = {
   asOf: string | null;
-  month: { from: string; to: string; spend: string; requests: number; inputTokens: number; outputTokens: number; costPer1kRequests: string | null };
-  lastMonthSameDays: string;
-  lastMonth: string;
+  /** spend null: the month's usage has no price at all (unpriced is never $0); unpricedRows: its usage rows without one. */
+  month: { from: string; to: string; spend: string | null; requests: number; inputTokens: number; outputTokens: number; costPer1kRequests: string | null; unpricedRows: number };
+  /** null when those days had usage but none of it priced; '0' when they had no usage. */
+  lastMonthSameDays: string | null;
+  lastMonth: string | null;
   /** daysLeft 0: the month's last day has usage, and the forecast is what the month came to. */
   forecast: { spend: string; low: string; high: string; daysLeft: number } | null;
-  topModel: { name: string; spend: string } | null;
-  topProject: { name: string; spend: string } | null;
+  topModel: { name: string; spend: string | null } | null;
+  topProject: { name: string; spend: string | null } | null;
   openWeightsShare: number | null;
   series: { day: string; key: string; spend: number }[];
   /** Series key → the model id behind it (grouping by model), for the charts' stable colours. */
@@ -34,9 +37,15 @@ export type Overview = {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
+/** A sum of cost over `rows` usage rows, to the cent: '0' over no usage, null over usage none of which is priced. */
+function moneyOf(cost: string | null, rows: string | number | null): string | null {
+  if (cost !== null) return toDecimalString(new D(cost), 2);
+  return Number(rows ?? 0) === 0 ? '0' : null;
+}
+
 /** The biggest groups by spend over a range (model names from the catalog), from the smallest rollup with the dimension. */
 async function topGroups(db: Db, workspaceId: string, range: { from: string; to: string }, by: OverviewGroup, limit: number) {
-  return rows<{ name: string; spend: string }>(db, sql`
+  return rows<{ name: string; spend: string | null }>(db, sql`
     select ${sql.raw(GROUP_SQL[by])} as name, sum(d.cost)::text as spend from ${rollupSource(workspaceId, range, { dims: [by] })} d
     left join models m on m.id = d.model_id group by 1 having sum(d.rows) <> 0 order by sum(d.cost) desc nulls last, 1 limit ${limit}`);
 }
@@ -46,7 +55,7 @@ export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: 
   const today = iso(now());
   const asOf = last?.last ? (last.last < today ? last.last : today) : null;
   const empty: Overview = {
-    asOf, month: { from: '', to: '', spend: '0', requests: 0, inputTokens: 0, outputTokens: 0, costPer1kRequests: null }, lastMonthSameDays: '0', lastMonth: '0',
+    asOf, month: { from: '', to: '', spend: '0', requests: 0, inputTokens: 0, outputTokens: 0, costPer1kRequests: null, unpricedRows: 0 }, lastMonthSameDays: '0', lastMonth: '0',
     forecast: null, topModel: null, topProject: null, openWeightsShare: null, series: [], seriesIds: {}, movers: [],
   };
   if (!asOf) return empty;
@@ -58,14 +67,16 @@ export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: 
   const daysInMonth = new Date(Date.UTC(a.getUTCFullYear(), a.getUTCMonth() + 1, 0)).getUTCDate();
   const elapsed = a.getUTCDate();
 
-  const [m] = await rows<{ spend: string | null; requests: string | null; input: string | null; output: string | null }>(db, sql`
-    select sum(cost)::text as spend, sum(requests)::text as requests, sum(input_tokens)::text as input, sum(output_tokens)::text as output
+  const [m] = await rows<{ spend: string | null; requests: string | null; input: string | null; output: string | null; rows: string | null; unpriced: string | null }>(db, sql`
+    select sum(cost)::text as spend, sum(requests)::text as requests, sum(input_tokens)::text as input, sum(output_tokens)::text as output,
+      sum(rows)::text as rows, sum(unpriced_rows)::text as unpriced
     from usage_daily_model where workspace_id = ${workspaceId} and day between ${monthStart}::date and ${asOf}::date`);
-  const [p] = await rows<{ same: string | null; whole: string | null }>(db, sql`
-    select sum(cost) filter (where day <= ${prevSameDay}::date)::text as same, sum(cost)::text as whole
+  const [p] = await rows<{ same: string | null; whole: string | null; same_rows: string | null; whole_rows: string | null }>(db, sql`
+    select sum(cost) filter (where day <= ${prevSameDay}::date)::text as same, sum(cost)::text as whole,
+      sum(rows) filter (where day <= ${prevSameDay}::date)::text as same_rows, sum(rows)::text as whole_rows
     from usage_daily_model where workspace_id = ${workspaceId} and day between ${prevStart}::date and ${prevEnd}::date`);
   const daily = await rows<{ day: string; spend: string }>(db, sql`
-    select day::text as day, coalesce(sum(cost), 0)::text as spend from usage_daily_model
+    select day::text as day, sum(cost)::text as spend from usage_daily_model
     where workspace_id = ${workspaceId} and day between ${monthStart}::date and ${asOf}::date group by day order by day`);
   const month = { from: monthStart, to: asOf };
   const [[topModel], [topProject]] = await Promise.all([topGroups(db, workspaceId, month, 'model', 1), topGroups(db, workspaceId, month, 'project', 1)]);
@@ -92,11 +103,13 @@ export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: 
   const movers = moversRaw.map((r) => ({ key: r.key, before: r.before ?? '0', after: r.after ?? '0', change: toDecimalString(new D(r.after ?? 0).minus(r.before ?? 0), 2) }))
     .filter((r) => new D(r.change).gt(0)).sort((x, y) => new D(y.change).cmp(x.change)).slice(0, 5);
 
-  const spend = new D(m?.spend ?? 0);
+  const monthSpend = moneyOf(m?.spend ?? null, m?.rows ?? null);
+  const spend = new D(monthSpend ?? 0);
   let forecast: Overview['forecast'] = null;
-  if (daily.length >= 3) {
-    // Trend forecast: the month so far plus the remaining days at the recent daily average, with a ±1.96 σ range.
-    const recent = daily.slice(-14).map((d) => new D(d.spend));
+  if (daily.length >= 3 && monthSpend !== null) {
+    // Trend forecast of the priced spend: the month so far plus the remaining days at the recent daily average,
+    // with a ±1.96 σ range. A day whose usage is all unpriced adds no priced spend (month.unpricedRows says so).
+    const recent = daily.slice(-14).map((d) => new D(d.spend ?? 0));
     const mean = recent.reduce((s, x) => s.plus(x), new D(0)).div(recent.length);
     const variance = recent.reduce((s, x) => s.plus(x.minus(mean).pow(2)), new D(0)).div(Math.max(1, recent.length - 1));
     const remaining = daysInMonth - elapsed;
@@ -108,14 +121,15 @@ export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: 
   return {
     asOf,
     month: {
-      from: monthStart, to: asOf, spend: toDecimalString(spend, 2), requests, inputTokens: Number(m?.input ?? 0), outputTokens: Number(m?.output ?? 0),
-      costPer1kRequests: requests ? toDecimalString(spend.div(requests).times(1000), 4) : null,
+      from: monthStart, to: asOf, spend: monthSpend, requests, inputTokens: Number(m?.input ?? 0), outputTokens: Number(m?.output ?? 0),
+      costPer1kRequests: ratePer(monthSpend, requests, 1000, 4), unpricedRows: Number(m?.unpriced ?? 0),
     },
-    lastMonthSameDays: toDecimalString(new D(p?.same ?? 0), 2),
-    lastMonth: toDecimalString(new D(p?.whole ?? 0), 2),
+    lastMonthSameDays: moneyOf(p?.same ?? null, p?.same_rows ?? null),
+    lastMonth: moneyOf(p?.whole ?? null, p?.whole_rows ?? null),
     forecast,
-    topModel: topModel ? { name: topModel.name, spend: toDecimalString(new D(topModel.spend ?? 0), 2) } : null,
-    topProject: topProject ? { name: topProject.name, spend: toDecimalString(new D(topProject.spend ?? 0), 2) } : null,
+    // Groups come with usage (sum(rows) <> 0), so a null spend is usage without a price.
+    topModel: topModel ? { name: topModel.name, spend: moneyOf(topModel.spend, 1) } : null,
+    topProject: topProject ? { name: topProject.name, spend: moneyOf(topProject.spend, 1) } : null,
     openWeightsShare: ow?.total && new D(ow.total).gt(0) ? Number(new D(ow.open ?? 0).div(ow.total).toFixed(4)) : null,
     series,
     seriesIds,

@@ -5,6 +5,7 @@ import { trimDecimal } from '@/lib/ingest/summary';
 import { D, toDecimalString } from '@/lib/money';
 import type { ExplorerGroup, ExplorerMetric, ExplorerParams } from '@/lib/usage/explorer-params';
 import { chartInterval, resolveRange } from '@/lib/usage/explorer-params';
+import { ratePer, sumPriced } from '@/lib/usage/priced';
 import type { Dim } from '@/db/rollups';
 import { dimIn, rollupSource, shownDimText } from './rollup-source';
 import { seriesWithOther } from './series-with-other';
@@ -23,7 +24,8 @@ const GROUP_SQL: Record<ExplorerGroup, string> = {
 };
 export const PAGE_SIZE = 50;
 
-export type ExplorerRow = { key: string; label: string; spend: string; reported: string | null; requests: number; input: number; cached: number; output: number; perMtok: string | null; perRequest: string | null };
+/** spend is null when none of the group's usage has a price (unpriced is never $0); unpricedRows counts its usage rows without one. */
+export type ExplorerRow = { key: string; label: string; spend: string | null; reported: string | null; requests: number; input: number; cached: number; output: number; perMtok: string | null; perRequest: string | null; unpricedRows: number };
 
 function where(workspaceId: string, p: ExplorerParams, range: { from: string; to: string }): SQL {
   const parts: SQL[] = [sql`d.workspace_id = ${workspaceId}`, sql`d.day between ${range.from}::date and ${range.to}::date`];
@@ -34,7 +36,7 @@ function where(workspaceId: string, p: ExplorerParams, range: { from: string; to
 
 export function metricOf(r: ExplorerRow, m: ExplorerMetric): number {
   switch (m) {
-    case 'spend': return Number(r.spend);
+    case 'spend': return r.spend === null ? 0 : Number(r.spend);
     case 'requests': return r.requests;
     case 'input': return r.input;
     case 'output': return r.output;
@@ -74,19 +76,20 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
   const w = where(workspaceId, p, range);
   const g = sql.raw(GROUP_SQL[p.groupBy]);
   // Model names come from the catalog for the groups only (not joined to every rollup row).
-  const grouped = await rows<{ key: string; label: string | null; spend: string | null; reported: string | null; requests: string; input: string; cached: string; output: string }>(db, sql`
+  const grouped = await rows<{ key: string; label: string | null; spend: string | null; reported: string | null; requests: string; input: string; cached: string; output: string; unpriced: string }>(db, sql`
     select x.*, ${p.groupBy === 'model' ? sql`(select m.name from models m where m.id = x.key)` : sql`null`} as label from (
       select ${g} as key, sum(d.cost)::text as spend, sum(d.reported_cost)::text as reported, sum(d.requests)::text as requests,
-        sum(d.input_tokens)::text as input, sum(d.cached_input_tokens)::text as cached, sum(d.output_tokens)::text as output
+        sum(d.input_tokens)::text as input, sum(d.cached_input_tokens)::text as cached, sum(d.output_tokens)::text as output,
+        sum(d.unpriced_rows)::text as unpriced
       from ${source(p.groupBy === 'day' ? 'day' : 'any')} d where ${w} group by 1 having sum(d.rows) <> 0) x`);
   const all: ExplorerRow[] = grouped.map((r) => {
     const tokens = Number(r.input) + Number(r.output);
-    const spend: string = trimDecimal(r.spend) ?? '0';
+    // Every group has usage (sum(rows) <> 0), so a null sum is usage without a price, not nothing spent.
+    const spend = trimDecimal(r.spend);
     return {
       key: r.key, label: p.groupBy === 'model' ? (r.label ?? r.key) : r.key, spend, reported: trimDecimal(r.reported), requests: Number(r.requests),
       input: Number(r.input), cached: Number(r.cached), output: Number(r.output),
-      perMtok: tokens ? toDecimalString(new D(spend).div(tokens).times(1e6), 4) : null,
-      perRequest: Number(r.requests) ? toDecimalString(new D(spend).div(r.requests), 6) : null,
+      perMtok: ratePer(spend, tokens, 1e6, 4), perRequest: ratePer(spend, Number(r.requests), 1, 6), unpricedRows: Number(r.unpriced),
     };
   });
   all.sort((a, b) => {
@@ -102,7 +105,7 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
   const series = p.groupBy === 'day' ? [] : (await seriesWithOther(db, {
     workspaceId, range, interval, filterDims: filterDimsOf(p), groupDim: p.groupBy as Dim, group: g, where: w, keys: shown, raw,
   })).map((r) => {
-    const row: ExplorerRow = { key: r.key ?? 'Other', label: r.key ?? 'Other', spend: r.spend, reported: null, requests: r.requests, input: r.input, cached: r.cached, output: r.output, perMtok: null, perRequest: null };
+    const row: ExplorerRow = { key: r.key ?? 'Other', label: r.key ?? 'Other', spend: r.spend, reported: null, requests: r.requests, input: r.input, cached: r.cached, output: r.output, perMtok: null, perRequest: null, unpricedRows: 0 };
     const tokens = row.input + row.output;
     row.perMtok = tokens ? String(Number(row.spend) / tokens * 1e6) : null;
     row.perRequest = row.requests ? String(Number(row.spend) / row.requests) : null;
@@ -110,8 +113,9 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
     return { day: r.day, key: r.key === null ? 'Other' : (labels.get(r.key) ?? r.key), id: r.key ?? 'Other', value: metricOf(row, p.metric) };
   });
 
-  const totalSpend = toDecimalString(all.reduce((s, r) => s.plus(r.spend), new D(0)), 6);
-  return { range, anchor, raw, interval, hasUsage: !!last?.last, rows: pageRows, all, page, pages, total: all.length, series, totalSpend };
+  const totalSpend = sumPriced(all.map((r) => r.spend), 6);
+  const unpricedRows = all.reduce((n, r) => n + r.unpricedRows, 0);
+  return { range, anchor, raw, interval, hasUsage: !!last?.last, rows: pageRows, all, page, pages, total: all.length, series, totalSpend, unpricedRows };
 }
 
 /**

@@ -13,8 +13,11 @@ export type UsageFigures = {
   inputTokens: number;
   cachedInputTokens: number;
   outputTokens: number;
-  computedCostUsd: string;
+  /** null when none of the usage has a price: unpriced is never $0. Partial when unpricedRows > 0. */
+  computedCostUsd: string | null;
   reportedCostUsd: string | null;
+  /** Usage rows without a computed price (no price in force, or a model not in the catalog). */
+  unpricedRows: number;
 };
 
 export type UsageSummary = {
@@ -33,7 +36,7 @@ const GROUP_SQL: Record<GroupBy, string> = {
   day: 'day::text',
 };
 
-type Row = { key?: string; requests: string | number | null; input: string | null; cached: string | null; output: string | null; cost: string | null; reported: string | null };
+type Row = { key?: string; rows?: string | number | null; requests: string | number | null; input: string | null; cached: string | null; output: string | null; cost: string | null; reported: string | null; unpriced: string | number | null };
 
 function figures(r: Row | undefined): UsageFigures {
   return {
@@ -41,8 +44,10 @@ function figures(r: Row | undefined): UsageFigures {
     inputTokens: Number(r?.input ?? 0),
     cachedInputTokens: Number(r?.cached ?? 0),
     outputTokens: Number(r?.output ?? 0),
-    computedCostUsd: trimDecimal(r?.cost ?? null) ?? '0',
+    // No usage at all spent nothing; usage without any price is unpriced (null), as ingest reports it.
+    computedCostUsd: r?.cost == null && Number(r?.rows ?? 0) === 0 ? '0' : trimDecimal(r?.cost ?? null),
     reportedCostUsd: trimDecimal(r?.reported ?? null),
+    unpricedRows: Number(r?.unpriced ?? 0),
   };
 }
 
@@ -57,7 +62,8 @@ export async function getUsageSummary(db: Db, workspaceId: string, opts: { from?
   const to = opts.to ?? null;
   const range = { from: from ?? '1900-01-01', to: to ?? '9999-12-31' };
   const sums = sql`sum(requests)::text as requests, sum(input_tokens)::text as input, sum(cached_input_tokens)::text as cached,
-    sum(output_tokens)::text as output, sum(cost)::text as cost, sum(reported_cost)::text as reported`;
+    sum(output_tokens)::text as output, sum(cost)::text as cost, sum(reported_cost)::text as reported,
+    sum(rows)::text as rows, sum(unpriced_rows)::text as unpriced`;
   const [t] = await rows<Row>(db, sql`select ${sums} from ${rollupSource(workspaceId, range, { dims: [] })} d`);
   // The first and last day with usage come from the daily rollup's key (monthly rows start on the 1st).
   const [span] = await rows<{ first: string | null; last: string | null }>(db, sql`select min(day)::text as first, max(day)::text as last from usage_daily_model

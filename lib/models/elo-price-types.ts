@@ -20,8 +20,10 @@ export type EloPriceView = {
 export type YourUsage = {
   from: string;
   to: string;
-  total: string;
+  /** Priced spend; null when none of the period's usage has a price. */
+  total: string | null;
   /** input:output tokens over the period (null without output tokens); the chart blends at it unless a mix is chosen. */
   mix: TokenMix | null;
-  models: { modelId: string; name: string; spend: string; share: number; onChart: boolean }[];
+  /** spend and share null: the model's usage has no price (unpriced is never $0). */
+  models: { modelId: string; name: string; spend: string | null; share: number | null; onChart: boolean }[];
 };

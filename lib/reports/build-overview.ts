@@ -9,7 +9,8 @@ import { getPeriodSources } from './sources';
 import type { ReportSeriesChart, ReportSnapshot } from './types';
 import { now as clockNow } from '@/lib/clock';
 
-const usd = (v: string) => formatCurrency(v, { exact: true });
+/** Unpriced is never $0: a null amount reads "unpriced" in the summary (and "—" in a table cell). */
+const usd = (v: string | null) => (v === null ? 'unpriced' : formatCurrency(v, { exact: true }));
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
@@ -35,17 +36,20 @@ export async function buildOverviewSnapshot(db: Db, workspaceId: string): Promis
   ]);
 
   const beforeBy = new Map(before.all.map((r) => [r.key, r]));
-  const total = new D(o.month.spend);
+  const total = new D(o.month.spend ?? 0);
+  const money = (v: string | null | undefined) => (v === null ? null : toDecimalString(new D(v ?? 0), 2));
   const keys = [...new Set([...now.all.map((r) => r.key), ...before.all.map((r) => r.key)])];
   const comparison = keys.map((k) => {
     const a = now.all.find((r) => r.key === k);
     const b = beforeBy.get(k);
-    const spend = new D(a?.spend ?? 0);
+    // No row is no usage ($0); a row with a null spend is usage without a price (null, and no change to compute).
+    const spend = money(a?.spend), before = money(b?.spend);
     return {
-      model: a?.label ?? b?.label ?? k, spend: toDecimalString(spend, 2), before: toDecimalString(new D(b?.spend ?? 0), 2),
-      change: toDecimalString(spend.minus(b?.spend ?? 0), 2), share: total.gt(0) ? toDecimalString(spend.div(total), 4) : null, requests: a?.requests ?? 0,
+      model: a?.label ?? b?.label ?? k, spend, before,
+      change: spend === null || before === null ? null : toDecimalString(new D(spend).minus(before), 2),
+      share: spend !== null && total.gt(0) ? toDecimalString(new D(spend).div(total), 4) : null, requests: a?.requests ?? 0, unpricedRows: a?.unpricedRows ?? 0,
     };
-  }).sort((x, y) => new D(y.spend).cmp(x.spend) || x.model.localeCompare(y.model));
+  }).sort((x, y) => new D(y.spend ?? -1).cmp(x.spend ?? -1) || x.model.localeCompare(y.model));
 
   const monthDays = (m: { from: string; to: string }) => days.all.filter((d) => d.key >= m.from && d.key <= m.to);
   const thisRun = cumulativeByDay(monthDays({ from: o.month.from, to: o.month.to }), '', 'This month').points;
@@ -58,13 +62,14 @@ export async function buildOverviewSnapshot(db: Db, workspaceId: string): Promis
     }),
   };
 
-  const change = pctChange(o.month.spend, o.lastMonthSameDays);
+  const change = o.month.spend === null || o.lastMonthSameDays === null ? null : pctChange(o.month.spend, o.lastMonthSameDays);
   const monthName = MONTHS[Number(o.asOf.slice(5, 7)) - 1];
   const summary = [
     `From ${o.month.from} to ${o.month.to} (${monthName} to date) the workspace spent ${usd(o.month.spend)} on ${o.month.requests.toLocaleString('en-US')} requests`,
-    change === null ? ', with no usage on the same days last month.' : `, ${formatCell(change, 'percent').replace(/^(\d)/, '+$1')} against the same days last month (${usd(o.lastMonthSameDays)}).`,
+    o.month.spend === null || o.lastMonthSameDays === null ? '.' : change === null ? ', with no usage on the same days last month.' : `, ${formatCell(change, 'percent').replace(/^(\d)/, '+$1')} against the same days last month (${usd(o.lastMonthSameDays)}).`,
     !o.forecast || o.forecast.daysLeft === 0 ? '' : ` At the last 14 days' rate the month ends near ${usd(o.forecast.spend)} (range ${usd(o.forecast.low)} to ${usd(o.forecast.high)}).`,
-    o.topModel ? ` The largest cost is ${o.topModel.name} at ${usd(o.topModel.spend)}${total.gt(0) ? ` (${formatCell(toDecimalString(new D(o.topModel.spend).div(total), 4), 'percent')} of spend)` : ''}.` : '',
+    o.topModel?.spend ? ` The largest cost is ${o.topModel.name} at ${usd(o.topModel.spend)}${total.gt(0) ? ` (${formatCell(toDecimalString(new D(o.topModel.spend).div(total), 4), 'percent')} of spend)` : ''}.` : '',
+    o.month.unpricedRows ? ` ${o.month.unpricedRows.toLocaleString('en-US')} usage rows this month have no price and are not in the spend.` : '',
     ` Last month as a whole cost ${usd(o.lastMonth)}.`,
   ].join('');
 
@@ -77,6 +82,7 @@ export async function buildOverviewSnapshot(db: Db, workspaceId: string): Promis
       { label: 'Forecast to month end', value: o.forecast?.spend ?? null, unit: 'usd' },
       { label: 'Last month', value: o.lastMonth, unit: 'usd' },
       { label: 'Requests this month', value: o.month.requests, unit: 'integer' },
+      { label: 'Unpriced usage rows this month', value: o.month.unpricedRows, unit: 'integer' },
       { label: 'Cost per 1,000 requests', value: o.month.costPer1kRequests, unit: 'usd' },
       { label: 'Share of spend on open-weights models', value: o.openWeightsShare === null ? null : String(o.openWeightsShare), unit: 'percent' },
     ],
@@ -86,6 +92,7 @@ export async function buildOverviewSnapshot(db: Db, workspaceId: string): Promis
         columns: [
           { key: 'model', label: 'Model', unit: 'text' }, { key: 'spend', label: 'This month', unit: 'usd' }, { key: 'before', label: 'Same days last month', unit: 'usd' },
           { key: 'change', label: 'Change', unit: 'usd' }, { key: 'share', label: 'Share of spend', unit: 'percent' }, { key: 'requests', label: 'Requests', unit: 'integer' },
+          { key: 'unpricedRows', label: 'Unpriced usage rows', unit: 'integer' },
         ],
         rows: comparison,
       },

@@ -4,6 +4,7 @@ import { BadRequestError, validationError } from '@/lib/api/errors';
 import { D, formatCurrency, toDecimalString } from '@/lib/money';
 import type { ExplorerParams } from '@/lib/usage/explorer-params';
 import { explorerParamsSchema, METRIC_LABELS } from '@/lib/usage/explorer-params';
+import { ratePer } from '@/lib/usage/priced';
 import { formatCell } from './format';
 import { cumulativeByDay, GLOSSARY, monthlyTable, sumSpend } from './series';
 import { getPeriodSources } from './sources';
@@ -33,21 +34,27 @@ export async function buildUsageSnapshot(db: Db, workspaceId: string, query: str
   const firstDay = days.all.reduce<string | null>((m, d) => (m === null || d.key < m ? d.key : m), null);
   const period = { from: firstDay && firstDay > r.range.from ? firstDay : r.range.from, to: r.range.to };
   const total = sumSpend(r.all);
+  const unpricedRows = r.all.reduce((n, x) => n + x.unpricedRows, 0);
   const requests = r.all.reduce((s, x) => s + x.requests, 0);
   const input = r.all.reduce((s, x) => s + x.input, 0);
   const output = r.all.reduce((s, x) => s + x.output, 0);
-  const perMtok = input + output ? toDecimalString(new D(total).div(input + output).times(1e6), 4) : null;
+  const perMtok = ratePer(total, input + output, 1e6, 4);
+  // Unpriced is never $0: a share is of the priced spend, and an unpriced group has none.
+  const shareOf = (v: string | null) => (v !== null && total !== null && new D(total).gt(0) ? toDecimalString(new D(v).div(total), 4) : null);
   const filters = (['model', 'provider', 'project', 'key', 'user'] as const).filter((d) => p[d].length).map((d) => `${DIM_LABEL[d]}: ${p[d].join(', ')}`);
-  const top = r.all.slice().sort((a, b) => new D(b.spend).cmp(a.spend))[0];
+  const top = r.all.filter((x) => x.spend !== null).sort((a, b) => new D(b.spend!).cmp(a.spend!))[0];
+  const cost = total === null ? 'had no computed price' : `cost ${formatCurrency(total, { exact: true })}`;
+  const unpricedNote = unpricedRows ? ` ${unpricedRows.toLocaleString('en-US')} usage rows have no price and are not in the spend.` : '';
   const dim = DIM_LABEL[p.groupBy].toLowerCase();
   const summary = r.all.length === 0
     ? `No usage matched this view from ${period.from} to ${period.to}${filters.length ? ` (${filters.join('; ')})` : ''}.`
-    : `From ${period.from} to ${period.to}, ${filters.length ? `usage filtered to ${filters.join('; ')}` : 'all usage of the workspace'} cost ${formatCurrency(total, { exact: true })} over ${requests.toLocaleString('en-US')} requests ` +
+    : `From ${period.from} to ${period.to}, ${filters.length ? `usage filtered to ${filters.join('; ')}` : 'all usage of the workspace'} ${cost} over ${requests.toLocaleString('en-US')} requests ` +
       `(${input.toLocaleString('en-US')} input and ${output.toLocaleString('en-US')} output tokens${perMtok ? `, ${formatCurrency(perMtok)} per 1M tokens` : ''}).` +
-      (top && p.groupBy !== 'day' ? ` The largest ${dim} is ${top.label} at ${formatCurrency(top.spend, { exact: true })}${new D(total).gt(0) ? ` (${formatCell(toDecimalString(new D(top.spend).div(total), 4), 'percent')} of spend)` : ''}, one of ${r.all.length.toLocaleString('en-US')}.` : '');
+      (top && p.groupBy !== 'day' ? ` The largest ${dim} is ${top.label} at ${formatCurrency(top.spend!, { exact: true })}${shareOf(top.spend) ? ` (${formatCell(shareOf(top.spend), 'percent')} of spend)` : ''}, one of ${r.all.length.toLocaleString('en-US')}.` : '') +
+      unpricedNote;
   const rows = r.all.slice(0, 500).map((x) => ({
-    name: x.label, spend: toDecimalString(new D(x.spend), 2), share: new D(total).gt(0) ? toDecimalString(new D(x.spend).div(total), 4) : null,
-    requests: x.requests, input: x.input, output: x.output, perMtok: x.perMtok,
+    name: x.label, spend: x.spend === null ? null : toDecimalString(new D(x.spend), 2), share: shareOf(x.spend),
+    requests: x.requests, input: x.input, output: x.output, perMtok: x.perMtok, unpricedRows: x.unpricedRows,
   }));
   return {
     schema: 1, kind: 'usage', asOf, currency: 'USD', summary,
@@ -58,6 +65,7 @@ export async function buildUsageSnapshot(db: Db, workspaceId: string, query: str
       { label: 'Output tokens', value: output, unit: 'integer' },
       { label: 'USD per 1M tokens', value: perMtok, unit: 'usd' },
       { label: `${DIM_LABEL[p.groupBy]}s`, value: r.all.length, unit: 'integer' },
+      { label: 'Unpriced usage rows', value: unpricedRows, unit: 'integer' },
     ],
     tables: [
       {
@@ -66,6 +74,7 @@ export async function buildUsageSnapshot(db: Db, workspaceId: string, query: str
           { key: 'name', label: DIM_LABEL[p.groupBy], unit: p.groupBy === 'day' ? 'date' : 'text' }, { key: 'spend', label: 'Spend', unit: 'usd' },
           { key: 'share', label: 'Share of spend', unit: 'percent' }, { key: 'requests', label: 'Requests', unit: 'integer' },
           { key: 'input', label: 'Input tokens', unit: 'integer' }, { key: 'output', label: 'Output tokens', unit: 'integer' }, { key: 'perMtok', label: 'USD per 1M tokens', unit: 'usd' },
+          { key: 'unpricedRows', label: 'Unpriced usage rows', unit: 'integer' },
         ],
         rows,
       },

@@ -1,5 +1,6 @@
 import type { ExplorerRow } from '@/db/queries/get-usage-explorer';
 import { D, toDecimalString } from '@/lib/money';
+import { sumPriced } from '@/lib/usage/priced';
 import type { ReportSeriesChart, ReportTable } from './types';
 
 /** Shared pieces of the usage-based snapshots, computed from the explorer's exact per-day rows. */
@@ -14,11 +15,11 @@ export const MONTHLY_COLUMNS: ReportTable['columns'] = [
 
 /** One row per calendar month (YYYY-MM), money summed exactly, in month order. */
 export function monthlyTable(days: ExplorerRow[]): ReportTable {
-  const by = new Map<string, { spend: InstanceType<typeof D>; requests: number; input: number; output: number }>();
+  const by = new Map<string, { spend: (string | null)[]; requests: number; input: number; output: number }>();
   for (const d of [...days].sort((a, b) => a.key.localeCompare(b.key))) {
     const m = d.key.slice(0, 7);
-    const acc = by.get(m) ?? { spend: new D(0), requests: 0, input: 0, output: 0 };
-    acc.spend = acc.spend.plus(d.spend);
+    const acc = by.get(m) ?? { spend: [], requests: 0, input: 0, output: 0 };
+    acc.spend.push(d.spend);
     acc.requests += d.requests;
     acc.input += d.input;
     acc.output += d.output;
@@ -26,22 +27,23 @@ export function monthlyTable(days: ExplorerRow[]): ReportTable {
   }
   return {
     name: 'monthly', title: 'Spend by month', columns: MONTHLY_COLUMNS,
-    rows: [...by.entries()].map(([month, v]) => ({ month, spend: toDecimalString(v.spend, 2), requests: v.requests, input: v.input, output: v.output })),
+    rows: [...by.entries()].map(([month, v]) => ({ month, spend: sumPriced(v.spend, 2), requests: v.requests, input: v.input, output: v.output })),
   };
 }
 
-/** Running total of spend over the days given (each x a day), as decimal strings. */
+/** Running total of spend over the days given (each x a day), as decimal strings; unpriced days add nothing. */
 export function cumulativeByDay(days: ExplorerRow[], title: string, series: string): ReportSeriesChart {
   let run = new D(0);
   const points = [...days].sort((a, b) => a.key.localeCompare(b.key)).map((d) => {
-    run = run.plus(d.spend);
+    run = run.plus(d.spend ?? 0);
     return { x: d.key, values: { [series]: toDecimalString(run, 2) } };
   });
   return { title, xLabel: 'Day', unit: 'usd', series: [series], points };
 }
 
-export function sumSpend(list: { spend: string }[]): string {
-  return toDecimalString(list.reduce((s, r) => s.plus(r.spend), new D(0)), 2);
+/** The spend of the list, null when none of it is priced (unpriced is never $0). */
+export function sumSpend(list: { spend: string | null }[]): string | null {
+  return sumPriced(list.map((r) => r.spend), 2);
 }
 
 export const iso = (d: Date) => d.toISOString().slice(0, 10);

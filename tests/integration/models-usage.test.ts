@@ -32,7 +32,7 @@ describe.each(testEngines())('Models on your own mix on %s', (engine) => {
     const byModel = await rows<{ model_id: string; spend: string }>(t.db, sql`select model_id, round(sum(cost), 2)::text as spend from usage
       where workspace_id = ${ws} and model_id is not null and day between '2024-06-21' and '2024-07-20' group by 1 order by sum(cost) desc`);
     expect(v.usage!.models.map((m) => [m.modelId, m.spend])).toEqual(byModel.map((r) => [r.model_id, r.spend]));
-    expect(v.usage!.models.reduce((s, m) => s + m.share, 0)).toBeCloseTo(1, 3);
+    expect(v.usage!.models.reduce((s, m) => s + (m.share ?? 0), 0)).toBeCloseTo(1, 3);
     // GPT-3.5 Turbo 0125 is in the 2024-06-19 Arena snapshot: on the chart, blended at your mix.
     const g = v.points.find((p) => p.modelId === 'gpt-3.5-turbo-0125')!;
     expect(v.usage!.models.find((m) => m.modelId === 'gpt-3.5-turbo-0125')!.onChart).toBe(true);

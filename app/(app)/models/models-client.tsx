@@ -182,14 +182,14 @@ function YourUsagePanel({ usage, mixChosen }: { usage: YourUsage | null; mixChos
   return (
     <section aria-label="Your usage" className="rounded-lg border border-border bg-panel p-4 text-sm" data-testid="your-usage">
       <p>
-        <span className="font-medium">Your usage</span> {usage.from} – {usage.to}: {formatCurrency(usage.total, { exact: true })} on {usage.models.length} catalog {usage.models.length === 1 ? 'model' : 'models'}
+        <span className="font-medium">Your usage</span> {usage.from} – {usage.to}: {usage.total === null ? 'unpriced' : formatCurrency(usage.total, { exact: true })} on {usage.models.length} catalog {usage.models.length === 1 ? 'model' : 'models'}
         {usage.mix ? <> · your input:output mix is <span className="font-medium tabular">{usage.mix.input}:1</span>{mixChosen ? ' (the chart uses the mix you chose)' : ', used to blend prices'}</> : null}
       </p>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
         {usage.models.map((m) => (
           <li key={m.modelId} className={m.onChart ? '' : 'text-muted'}>
             <span aria-hidden="true" className="mr-1 inline-block h-2.5 w-2.5 rounded-full align-middle" style={{ background: modelColor(m.modelId) }} />
-            {m.name} {formatCurrency(m.spend, { exact: true })} ({(m.share * 100).toFixed(1)}%){m.onChart ? '' : ' · not in this snapshot'}
+            {m.name} {m.spend === null || m.share === null ? 'unpriced' : `${formatCurrency(m.spend, { exact: true })} (${(m.share * 100).toFixed(1)}%)`}{m.onChart ? '' : ' · not in this snapshot'}
           </li>
         ))}
       </ul>

@@ -12,7 +12,8 @@ import { SpendChart } from './spend-chart';
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
-function pct(now: string, before: string): string | null {
+function pct(now: string | null, before: string | null): string | null {
+  if (now === null || before === null) return null;
   const a = Number(now);
   const b = Number(before);
   if (!b) return null;
@@ -57,6 +58,9 @@ export function OverviewClient() {
   if (isPending || !o) return <OverviewSkeleton />;
   if (!o.asOf) return <EmptyUsage title="No usage in this workspace yet." />;
   const vsSame = pct(o.month.spend, o.lastMonthSameDays);
+  // Unpriced is never $0: it reads "unpriced", and a partial sum says how many usage rows it leaves out.
+  const usd = (v: string | null) => (v === null ? 'unpriced' : formatCurrency(v, { exact: true }));
+  const unpriced = o.month.unpricedRows ? ` · ${o.month.unpricedRows.toLocaleString('en-US')} usage rows unpriced` : '';
   // The native history API changes the URL without a server round trip; useSearchParams picks it up.
   const go = (e: React.MouseEvent, g: OverviewBy) => {
     if (e.metaKey || e.ctrlKey || e.shiftKey) return;
@@ -66,18 +70,18 @@ export function OverviewClient() {
   return (
     <div className="flex flex-col gap-6">
       <section aria-label="This month" className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Card testId="card-spend" label="Spend this month" value={formatCurrency(o.month.spend, { exact: true })}
-          sub={<>{vsSame ? `${vsSame} vs the same days last month` : 'no usage the same days last month'} · last month {formatCurrency(o.lastMonth, { exact: true })}</>} />
+        <Card testId="card-spend" label="Spend this month" value={usd(o.month.spend)}
+          sub={<>{vsSame ? `${vsSame} vs the same days last month` : o.lastMonthSameDays === null ? 'the same days last month are unpriced' : 'no usage the same days last month'} · last month {usd(o.lastMonth)}{unpriced}</>} />
         <Card testId="card-forecast" label="Forecast to month end" value={o.forecast ? formatCurrency(o.forecast.spend, { exact: true }) : '—'}
-          sub={!o.forecast ? 'needs 3 days of usage' : o.forecast.daysLeft === 0 ? 'the month is complete: no days left to forecast'
+          sub={!o.forecast ? (o.month.spend === null ? 'the month’s usage is unpriced' : 'needs 3 days of usage') : o.forecast.daysLeft === 0 ? 'the month is complete: no days left to forecast'
             : `range ${formatCurrency(o.forecast.low, { exact: true })} – ${formatCurrency(o.forecast.high, { exact: true })}, from the last 14 days' trend`} />
         <Card label="Tokens" value={`${compact.format(o.month.inputTokens)} in`} sub={`${compact.format(o.month.outputTokens)} out · ${o.month.requests.toLocaleString('en-US')} requests`} />
         <Card label="Cost per 1k requests" value={o.month.costPer1kRequests ? formatCurrency(o.month.costPer1kRequests) : '—'}
           sub={o.openWeightsShare === null ? undefined : `${(o.openWeightsShare * 100).toFixed(1)}% of spend on open-weights models`} />
       </section>
       <section aria-label="Top" className="grid gap-4 md:grid-cols-2">
-        <Card label="Top model" value={o.topModel?.name ?? '—'} sub={o.topModel ? `${formatCurrency(o.topModel.spend, { exact: true })} this month` : undefined} />
-        <Card label="Top project" value={o.topProject?.name ?? '—'} sub={o.topProject ? `${formatCurrency(o.topProject.spend, { exact: true })} this month` : undefined} />
+        <Card label="Top model" value={o.topModel?.name ?? '—'} sub={o.topModel ? `${usd(o.topModel.spend)} this month` : undefined} />
+        <Card label="Top project" value={o.topProject?.name ?? '—'} sub={o.topProject ? `${usd(o.topProject.spend)} this month` : undefined} />
       </section>
       <section aria-labelledby="spend-h" className="rounded-lg border border-border bg-panel p-4" aria-busy={isFetching}>
         <div className="mb-2 flex flex-wrap items-center justify-between gap-2">

@@ -63,7 +63,7 @@ export function UsageHeadline() {
   const { p, q } = useExplorer();
   if (!q.data) return <span className="inline-block h-4 w-64 animate-pulse rounded bg-panel-2 align-middle" aria-hidden="true" />;
   const r = q.data;
-  return <>{r.range.from} – {r.range.to} · {n(r.total)} {p.groupBy === 'day' ? 'days' : `${p.groupBy}s`} · {formatCurrency(r.totalSpend)} computed spend{r.raw ? ' · from raw usage' : ''}</>;
+  return <>{r.range.from} – {r.range.to} · {n(r.total)} {p.groupBy === 'day' ? 'days' : `${p.groupBy}s`} · {r.totalSpend === null ? 'unpriced' : `${formatCurrency(r.totalSpend)} computed spend`}{r.unpricedRows ? ` · ${n(r.unpricedRows)} usage rows unpriced` : ''}{r.raw ? ' · from raw usage' : ''}</>;
 }
 
 export function UsageCsvLink() {

@@ -7,7 +7,10 @@ import { cachedJsonResponse, cachedView } from '@/lib/cache/view-cache';
 
 export const dynamic = 'force-dynamic';
 
-/** The Usage explorer as JSON (a user filter or grouping: at most 31 days, else 400), or `?format=csv` for every group of the current view as a CSV download. */
+/**
+ * The Usage explorer as JSON (a user filter or grouping: at most 31 days, else 400), or `?format=csv` for every group of the current view as a CSV download. An unpriced spend is an empty cell, never 0,
+ * with the group's unpriced usage rows in the last column.
+ */
 export const GET = withAccess('viewer', async ({ req, db, access }) => {
   const url = new URL(req.url);
   const asCsv = url.searchParams.get('format') === 'csv';
@@ -16,8 +19,8 @@ export const GET = withAccess('viewer', async ({ req, db, access }) => {
   if (!asCsv) return cachedJsonResponse(db, access.workspace.id, 'usage-explorer', p, async () => toExplorerView(await getUsageExplorer(db, access.workspace.id, p)));
   const r = await cachedView(db, access.workspace.id, 'usage-explorer', p, () => getUsageExplorer(db, access.workspace.id, p));
   const csv = toCsv(
-    [p.groupBy, 'spend_usd', 'reported_usd', 'requests', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'usd_per_1m_tokens', 'usd_per_request'],
-    r.all.map((x) => [x.label, x.spend, x.reported, x.requests, x.input, x.cached, x.output, x.perMtok, x.perRequest]),
+    [p.groupBy, 'spend_usd', 'reported_usd', 'requests', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'usd_per_1m_tokens', 'usd_per_request', 'unpriced_rows'],
+    r.all.map((x) => [x.label, x.spend, x.reported, x.requests, x.input, x.cached, x.output, x.perMtok, x.perRequest, x.unpricedRows]),
   );
   return new Response(csv, {
     headers: {
