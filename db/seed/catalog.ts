@@ -12,8 +12,12 @@ import type { CatalogModel } from '@/lib/catalog/types';
  * Rules followed:
  * - Dated snapshots with their own price or Arena score are separate entries; an undated pointer
  *   (gpt-3.5-turbo, gpt-4o, gpt-4-turbo, claude-3-5-sonnet-latest, …) is aliased to the snapshot it
- *   points to today. Pointers that changed meaning across versions we list separately
- *   (mistral-large-latest, deepseek-chat, chatgpt-4o-latest, grok-4-latest, …) are left unaliased.
+ *   points to today, and where it moved, db/seed/moving-aliases.ts says from which day it meant which
+ *   snapshot (usage and price sheets are read on their day). Pointers whose moves we cannot date
+ *   (mistral-large-latest, deepseek-chat, chatgpt-4o-latest, grok-4-latest, …) are left unaliased:
+ *   they become derived entries of their own (lib/catalog/derive.ts), priced by each sheet's entry.
+ * - This list is the curated catalog. Every other model a loaded price sheet prices is a derived
+ *   entry (models.origin = 'derived'), named by its key, with no display name, size or release date.
  * - Arena rows for variants without an entry of their own (thinking / high-effort modes, previews,
  *   Llama 3.1 405B bf16, GPT-3.5-Turbo-0314) are left unaliased rather than merged.
  * - Free ($0) and fine-tuned (`ft:`) price keys and Together/Fireworks size buckets are not aliased.
