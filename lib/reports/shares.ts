@@ -66,15 +66,18 @@ export async function revokeShare(db: Db, workspaceId: string, reportId: string,
 
 /** `snapshot` is already the share reader's view of the version (share-view.ts): no upload names, ids or discount sizes. */
 export type SharedReport = { shareId: string; reportId: string; title: string; note: string; version: number; snapshot: ReportSnapshot };
-export type ShareLookup = { status: 'ok'; report: SharedReport } | { status: 'gone' } | { status: 'missing' };
+/** Why a known link shows nothing: turned off by a member, past its date, or its pinned version is no longer there. */
+export type GoneReason = 'revoked' | 'expired' | 'unavailable';
+export type ShareLookup = { status: 'ok'; report: SharedReport } | { status: 'gone'; reason: GoneReason } | { status: 'missing' };
 
 /**
  * One indexed query by the token's hash answers every case (valid, expired, revoked, unknown), so the time taken
  * does not tell an unknown token from a dead one; a malformed token is hashed and looked up like any other.
  */
 export async function resolveShare(db: Db, token: string, opts: { countView?: boolean } = {}): Promise<ShareLookup> {
-  const [s] = await rows<{ id: string; report_id: string; live: boolean; title: string; note: string; version: number | null; snapshot: ReportSnapshot | null }>(db, sql`
-    select s.id::text as id, s.report_id::text as report_id, (s.revoked_at is null and s.expires_at > now()) as live, r.title, r.note, v.version, v.snapshot
+  const [s] = await rows<{ id: string; report_id: string; live: boolean; revoked: boolean; expired: boolean; title: string; note: string; version: number | null; snapshot: ReportSnapshot | null }>(db, sql`
+    select s.id::text as id, s.report_id::text as report_id, (s.revoked_at is null and s.expires_at > now()) as live,
+      s.revoked_at is not null as revoked, s.expires_at <= now() as expired, r.title, r.note, v.version, v.snapshot
     from report_shares s
     join reports r on r.workspace_id = s.workspace_id and r.id = s.report_id
     left join lateral (
@@ -85,7 +88,7 @@ export async function resolveShare(db: Db, token: string, opts: { countView?: bo
     ) v on true
     where s.token_hash = ${shareTokenHash(token)}`);
   if (!s) return { status: 'missing' };
-  if (!s.live || !s.snapshot || s.version === null) return { status: 'gone' };
+  if (!s.live || !s.snapshot || s.version === null) return { status: 'gone', reason: s.revoked ? 'revoked' : s.expired ? 'expired' : 'unavailable' };
   if (opts.countView) await db.execute(sql`update report_shares set view_count = view_count + 1, last_viewed_at = now() where id = ${s.id}`);
   const snapshot = typeof s.snapshot === 'string' ? (JSON.parse(s.snapshot) as ReportSnapshot) : s.snapshot;
   return { status: 'ok', report: { shareId: s.id, reportId: s.report_id, title: s.title, note: s.note, version: s.version, snapshot: shareView(snapshot) } };

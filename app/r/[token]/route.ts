@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 /**
  * A shared report, read-only, for anyone holding the link: no session, no app navigation, nothing of the workspace
- * but this report. Served as one self-contained HTML document so an expired link can answer 410 and an unknown one
+ * but this report. Served as one self-contained HTML document so a revoked or expired link can answer 410 (saying which) and an unknown one
  * 404 (a page cannot set those), and so the page and its PDF are the same document.
  */
 export async function GET(_req: Request, ctx: { params: Promise<{ token: string }> }): Promise<Response> {
@@ -17,7 +17,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ token: string 
     const r = await resolveShare(await getDb(), token, { countView: true });
     const headers = { ...SHARE_HEADERS, 'content-type': 'text/html; charset=utf-8' };
     if (r.status === 'missing') return new Response(shareErrorHtml(404), { status: 404, headers });
-    if (r.status === 'gone') return new Response(shareErrorHtml(410), { status: 410, headers });
+    if (r.status === 'gone') return new Response(shareErrorHtml(410, r.reason), { status: 410, headers });
     const base = `/r/${encodeURIComponent(token)}`;
     const html = reportToHtml(r.report.snapshot, {
       title: r.report.title, note: r.report.note, version: r.report.version,

@@ -22,7 +22,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ token: string;
     const r = await resolveShare(await getDb(), token);
     const headers = { ...SHARE_HEADERS, 'content-type': 'text/html; charset=utf-8' };
     if (r.status === 'missing' || !format) return new Response(shareErrorHtml(404), { status: 404, headers });
-    if (r.status === 'gone') return new Response(shareErrorHtml(410), { status: 410, headers });
+    if (r.status === 'gone') return new Response(shareErrorHtml(410, r.reason), { status: 410, headers });
     const { report } = r;
     if (format === 'pdf') takeSharePdf(report.shareId);
     const meta = { title: report.title, note: report.note, version: report.version };
