@@ -26,6 +26,8 @@ describe('report HTML', () => {
     expect((html.match(/<circle /g) ?? []).length).toBe(2);
     expect(html).toContain('&lt;b&gt;Llama&lt;/b&gt;');
     expect(html).not.toContain('<b>Llama</b>');
-    expect(html).toMatch(/>Today<\/text>/);
+    // Each point is numbered, named beside it where there is room, and named in the legend under the plot.
+    expect(html).toMatch(/<tspan font-weight="700">1<\/tspan> Today<\/text>/);
+    expect(html).toContain('<li style="--c:var(--s2)"><b>2</b> &lt;b&gt;Llama&lt;/b&gt;</li>');
   });
 });
