@@ -19,7 +19,10 @@ import type { StagedBatch } from './stage-row';
 import type { Held } from './delta';
 import { dailyRollupRows, deltaCsv, PendingDelta } from './delta';
 import { createStager, USAGE_COLUMNS } from './stage-row';
-import { decodeSource, SourceError } from './source';
+import { decodeSource, SourceError, uploadIdleMs } from './source';
+import type { Spooled } from './spool';
+import { spool } from './spool';
+import { BusyError, inTurn } from './turns';
 import type { UsageRecord } from './types';
 import type { IngestSummary } from './summary';
 import { emptySummary } from './summary';
@@ -44,6 +47,10 @@ export type IngestInput = {
   onProgress?: (p: { bytes: number; rows: number }) => void;
   /** Rows per batch into usage (tests make it small to cross batch boundaries). */
   batchRows?: number;
+  /** Stop the upload when the source sends nothing for this long (default uploadIdleMs(); 0: never). */
+  idleMs?: number;
+  /** A body from the network: on PGlite it is written to a temporary file before the transaction (see spool.ts). */
+  spool?: boolean;
 };
 
 export const DEFAULT_MAX_BYTES = Number(process.env.FRONTIER_MAX_UPLOAD_BYTES ?? 1024 ** 3);
@@ -80,8 +87,13 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
     process.stderr.write(`[ingest] ${stage}: ${Math.round(now - last)} ms\n`);
     last = now;
   };
+  let spooled: Spooled | null = null;
   try {
-    await withIngestSession(h.raw, async (s) => {
+    const maxBytes = input.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (input.spool && h.raw.kind === 'pglite') spooled = await spool(input.chunks, { maxBytes, idleMs: input.idleMs ?? uploadIdleMs() });
+    const chunks = spooled?.chunks ?? input.chunks;
+    // One upload per workspace at a time takes a connection (see turns.ts); the rest wait here, holding none.
+    await inTurn(input.workspaceId, () => withIngestSession(h.raw, async (s) => {
       // Uploads to one workspace take turns: the rollup rebuild must see every committed row.
       await s.query(WORKSPACE_WRITE_LOCK, [workspaceWriteLockKey(input.workspaceId)]);
       await s.query("set local work_mem = '64MB'");
@@ -91,8 +103,8 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
       await s.query(CREATE_DELTA);
       // Every price the workspace may be costed with, read once: rows are costed here, not in SQL.
       const pricer = createPricer(await loadPriceBook(s.query, input.workspaceId));
-      const text = decodeSource(input.chunks, {
-        maxBytes: input.maxBytes ?? DEFAULT_MAX_BYTES, info,
+      const text = decodeSource(chunks, {
+        maxBytes, idleMs: spooled ? 0 : input.idleMs ?? uploadIdleMs(), info,
         onBytes: (b) => { bytesSeen = b; },
       });
       const events = parseUsage(text, {
@@ -258,8 +270,10 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
         [input.workspaceId, uploadId, info.sha256, summary.format ?? 'unknown', summary.bytes, summary.rowsRead, summary.rowsIngested,
           summary.duplicateRows, summary.rowsSkipped, summary.rowsRejected, JSON.stringify(persisted(summary))],
       );
-    });
+    }));
   } catch (e) {
+    spooled?.remove();
+    spooled = null;
     const { status, code, message, seen } = classify(e);
     Object.assign(summary, { status, errorCode: code, error: message, seen, format: summary.format ?? meta.format ?? null, bytes: summary.bytes || bytesSeen });
     summary.rowsIngested = 0;
@@ -272,6 +286,7 @@ export async function ingestUpload(h: Pick<DbHandle, 'db' | 'raw'>, input: Inges
       }).where(and(eq(uploads.workspaceId, input.workspaceId), eq(uploads.id, uploadId)));
     }
   }
+  spooled?.remove();
   return summary;
 }
 
@@ -301,7 +316,7 @@ function wellFormed(v: unknown): unknown {
 function classify(e: unknown): { status: IngestSummary['status']; code: string; message: string; seen?: unknown } {
   if (e instanceof Abort) return { status: e.status, code: e.code, message: e.message, seen: e.seen };
   if (e instanceof FormatError) return { status: 'failed', code: e.code, message: e.message, seen: e.seen };
-  if (e instanceof SourceError) return { status: 'failed', code: e.code, message: e.message };
+  if (e instanceof SourceError || e instanceof BusyError) return { status: 'failed', code: e.code, message: e.message };
   console.error('[ingest] unexpected failure:', e);
   return { status: 'failed', code: 'internal', message: `the upload failed and nothing was written: ${(e as Error).message}` };
 }

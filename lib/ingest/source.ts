@@ -9,7 +9,7 @@ import { createGunzip } from 'node:zlib';
  * dropped), UTF-16 (by BOM or by its zero bytes) or, when the start is not valid UTF-8, Windows-1252/Latin-1.
  */
 export class SourceError extends Error {
-  constructor(readonly code: 'too_large' | 'binary' | 'encoding' | 'empty' | 'gzip', message: string) { super(message); }
+  constructor(readonly code: 'too_large' | 'binary' | 'encoding' | 'empty' | 'gzip' | 'stalled', message: string) { super(message); }
 }
 
 export type SourceInfo = { bytes: number; sha256: string; gzip: boolean; encoding: string };
@@ -24,14 +24,20 @@ const PIECE = 64 * 1024;
 /** What a gzip upload may expand to (FRONTIER_MAX_EXPANDED_BYTES): past it the file fails as a likely zip bomb. */
 export const DEFAULT_MAX_EXPANDED_BYTES = Number(process.env.FRONTIER_MAX_EXPANDED_BYTES || 1024 ** 3);
 
+/**
+ * How long an upload may send nothing (FRONTIER_UPLOAD_IDLE_SECONDS, 30) before it is stopped: it holds a database
+ * connection and its workspace's write lock while it is read, so a client that goes quiet must not keep them.
+ */
+export const uploadIdleMs = () => 1000 * Number(process.env.FRONTIER_UPLOAD_IDLE_SECONDS || 30);
+
 export async function* decodeSource(
   chunks: AsyncIterable<Uint8Array>,
-  opts: { maxBytes: number; maxExpandedBytes?: number; info: Partial<SourceInfo>; onBytes?: (bytes: number) => void },
+  opts: { maxBytes: number; maxExpandedBytes?: number; idleMs?: number; info: Partial<SourceInfo>; onBytes?: (bytes: number) => void },
 ): AsyncGenerator<string> {
   const hash = createHash('sha256');
   let bytes = 0;
   const tapped = (async function* () {
-    for await (const c of chunks) {
+    for await (const c of opts.idleMs ? idleLimited(chunks, opts.idleMs) : chunks) {
       bytes += c.byteLength;
       if (bytes > opts.maxBytes) throw new SourceError('too_large', `the file is larger than the limit of ${formatBytes(opts.maxBytes)}`);
       hash.update(c);
@@ -126,6 +132,28 @@ export async function* decodeSource(
   if (tail) yield tail;
   opts.info.bytes = bytes;
   opts.info.sha256 = hash.digest('hex');
+}
+
+/** The chunks, failing when the next one takes longer than `ms` to come. */
+export async function* idleLimited(chunks: AsyncIterable<Uint8Array>, ms: number): AsyncGenerator<Uint8Array> {
+  const it = chunks[Symbol.asyncIterator]();
+  let stalled = false;
+  try {
+    for (;;) {
+      let timer: NodeJS.Timeout | undefined;
+      const idle = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => { stalled = true; reject(new SourceError('stalled', `no data arrived for ${Math.round(ms / 1000)} s, so the upload was stopped; nothing was written`)); }, ms);
+      });
+      const r = await Promise.race([it.next(), idle]).finally(() => clearTimeout(timer));
+      if (r.done) return;
+      yield r.value;
+    }
+  } finally {
+    // A source still waiting for its next chunk cannot end its iteration now; it is not waited for.
+    const ended = it.return?.();
+    if (stalled) ended?.catch(() => {});
+    else await ended;
+  }
 }
 
 function decode(d: TextDecoder, chunk: Uint8Array, stream: boolean): string {

@@ -45,11 +45,16 @@ export function trimDecimal(v: string | null | undefined): string | null {
   return v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v;
 }
 
-/** HTTP status for an upload's outcome: 201 in, 409 duplicate, 413 too large, 415 not a format we read, 422 bad content. */
+/**
+ * HTTP status for an upload's outcome: 201 in, 409 duplicate, 408 the body stalled, 413 too large, 415 not a format we
+ * read, 429 too many uploads to the workspace waiting, 422 bad content.
+ */
 export function statusOf(s: IngestSummary): number {
   if (s.status === 'ingested') return 201;
   if (s.status === 'duplicate') return 409;
   if (s.errorCode === 'too_large') return 413;
+  if (s.errorCode === 'stalled') return 408;
+  if (s.errorCode === 'busy') return 429;
   if (s.errorCode === 'unknown_format' || s.errorCode === 'needs_mapping' || s.errorCode === 'binary') return 415;
   if (s.errorCode === 'internal') return 500;
   return 422;

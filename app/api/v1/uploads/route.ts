@@ -53,7 +53,7 @@ export const POST = withAccess('editor', async ({ req, access }) => {
   const run = async (filename: string, chunks: AsyncIterable<Uint8Array>, onProgress?: (p: { bytes: number; rows: number }) => void) => {
     const s = await ingestUpload(h, {
       workspaceId: access.workspace.id, filename, chunks, format: q.format, mapping, saveMapping: q.saveMapping === '1',
-      actor: { userId: 'userId' in actor ? actor.userId : null, label: actor.label }, onProgress,
+      actor: { userId: 'userId' in actor ? actor.userId : null, label: actor.label }, onProgress, spool: true,
     });
     if (s.status === 'ingested') await audit(h.db, access.workspace.id, actor, 'upload.created', filename, { rows: s.rowsIngested, format: s.format });
     return s;
