@@ -6,6 +6,10 @@
  *   load     1M usage rows on Postgres; 50 concurrent keep-alive clients on loopback drive the dashboard and
  *            what-if APIs: requests/s, p50/p99 and errors per endpoint. Targets: zero errors, p99 < 500 ms.
  *   uploads  8 concurrent uploads of overlapping exports over HTTP: every bucket counted exactly once.
+ *   slow-uploads  10 uploads from one editor key that send a header and stall, on Postgres and PGlite: /api/health
+ *            and the usage summary answer while they are open (target: every answer 200, max < 1 s). With
+ *            `--server routes` the route handlers are served by node:http in this process instead of `next start`
+ *            (no production build needed; the pools, turns and timeouts under test are the app's own code).
  *   faults   SIGKILL of the server mid-upload (PGlite and Postgres): no partial rows, the upload shows failed
  *            after restart and a retry gives the same totals; Postgres restarted under the app: a clear 503,
  *            then recovery without restarting the app; a second process on a held PGlite folder: a clear refusal,
@@ -32,7 +36,8 @@ const args = parseArgs(process.argv.slice(2));
 const ROWS = Number(args.flags.rows ?? 1_000_000);
 const SECONDS = Number(args.flags.seconds ?? 15);
 const CONNECTIONS = Number(args.flags.connections ?? 50);
-const CHECKS = ['load', 'uploads', 'kill', 'lock', 'pg-restart'];
+const CHECKS = ['load', 'uploads', 'slow-uploads', 'kill', 'lock', 'pg-restart'];
+const SERVER = args.flags.server === 'routes' ? 'routes' : 'next';
 const ONLY = typeof args.flags.only === 'string' ? String(args.flags.only).split(',') : CHECKS;
 const json = args.flags.json === true;
 const root = path.resolve(__dirname, '..');
@@ -413,13 +418,20 @@ async function secondProcess() {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+  const needsBuild = SERVER === 'next' || ONLY.some((c) => c !== 'slow-uploads');
+  if (needsBuild && !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     log('no production build: running next build');
     execFileSync(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { cwd: root, stdio: 'inherit' });
   }
   const results: Record<string, unknown> = {};
   if (ONLY.includes('load')) results.load = await loadTest();
   if (ONLY.includes('uploads')) results.uploads = await concurrentUploads();
+  if (ONLY.includes('slow-uploads')) {
+    const { slowUploads } = await import('./stress-slow-uploads');
+    const ctx = { startApp, owner, check, log, sleep, server: SERVER };
+    results.slowUploadsPostgres = await slowUploads('postgres', ctx);
+    results.slowUploadsPglite = await slowUploads('pglite', ctx);
+  }
   if (ONLY.includes('kill')) {
     results.killMidUploadPostgres = await killMidUpload('postgres');
     results.killMidUploadPglite = await killMidUpload('pglite');
