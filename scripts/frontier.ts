@@ -29,6 +29,7 @@ import type { WhatIfRun } from '@/lib/whatif/service';
 import { parseScenario, runScenario } from '@/lib/whatif/service';
 import { reportCommand } from '@/lib/cli/report';
 import { viaAppOrDirect as viaAppOrDirectWith, withDb } from '@/lib/cli/db';
+import { isReadCommand, readCommand } from '@/lib/cli/read';
 import { tokensCompareCommand } from '@/lib/tokens/cli';
 
 const HELP = `Usage: npm run frontier -- <command> [options]
@@ -72,6 +73,21 @@ Commands:
                                   ratio with a bootstrap 95% range, input and output apart (no database).
                                   Tokenizers: cl100k_base, o200k_base, llama3, llama2, mistral
 
+Read commands (what the UI shows; an aligned table, or with --json the API's answer):
+  models list [--workspace slug] [--elo d|id] [--prices d] [--mix 3:1]
+                                  models with their Arena Elo and blended price per 1M tokens (the Models view)
+  prices list --workspace slug [--on d] [--model m] [--provider p]
+                                  prices in force on a day (default today), negotiated prices and discounts applied;
+                                  --model matches an id or name in part, --provider an id or name
+  quality snapshots --workspace slug
+                                  the Arena and own snapshots the workspace sees
+  quality show <id|as-of date|name> --workspace slug
+                                  one snapshot's scores with 95% intervals
+  uploads list --workspace slug [--limit n]
+                                  uploads, newest first, with rows in and computed cost (unpriced is never $0)
+  scenarios list --workspace slug saved what-if scenarios
+  reports list --workspace slug   saved reports with versions and active share links
+
 Options:
   --json                          print one JSON object on stdout
 Environment:
@@ -99,6 +115,7 @@ async function run(): Promise<Record<string, unknown>> {
     process.stdout.write(`${HELP}\n`);
     return { ok: true };
   }
+  if (isReadCommand(cmd, sub)) return readCommand(cmd, sub!, rest, { viaAppOrDirect, flag, json });
   switch (cmd) {
     case 'migrate':
       return withDb(async (h) => {
