@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
-import { expect, request, test } from '@playwright/test';
+import type { Page } from './fixtures';
+import { expect, request, test } from './fixtures';
 import { OWNER } from './constants';
 
 /**
