@@ -25,7 +25,7 @@ radial-gradient(farthest-side at 0 50%,var(--shade),transparent) left/12px 100% 
 table{width:100%;border-collapse:collapse;font-size:13.5px}table.wide{font-size:12.5px}caption{text-align:left;caption-side:top;padding-bottom:6px;color:var(--muted)}
 th,td{padding:6px 8px;border-bottom:1px solid var(--border);text-align:left;vertical-align:top}td{overflow-wrap:anywhere}.wide th,.wide td{padding:6px 6px}td.nw{white-space:nowrap;overflow-wrap:normal}
 thead th{font-size:11.5px;text-transform:uppercase;letter-spacing:.03em;color:var(--muted);background:var(--panel2);vertical-align:bottom;font-weight:600}thead th.grp{text-align:center;border-bottom:1px solid var(--border);vertical-align:middle}
-tbody th[scope=row]{min-width:9em;font-weight:600}.wide tbody th[scope=row],.wide thead tr:first-child th:first-child{position:sticky;left:0;background:var(--panel);z-index:1}.wide thead tr:first-child th:first-child{background:var(--panel2)}
+tbody th[scope=row]{min-width:11em;font-weight:600}.wide tbody th[scope=row],.wide thead tr:first-child th:first-child{position:sticky;left:0;background:var(--panel);z-index:1}.wide thead tr:first-child th:first-child{background:var(--panel2)}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.n{white-space:nowrap;overflow-wrap:normal}.gs{border-left:1px solid var(--border)}tbody tr:last-child td,tbody tr:last-child th{border-bottom:0}
 @media screen and (max-width:640px){
 main{padding:20px 12px 32px}section{padding:14px 12px}

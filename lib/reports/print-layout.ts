@@ -16,7 +16,7 @@ export const PRINT_WIDTH_PX = { portrait: ((210 - 28) / 25.4) * 96, landscape: (
 const SIZES = { normal: { cell: 12, head: 10 }, compact: { cell: 10.67, head: 9.33 } };
 const CELL_PAD_PX = 12;
 /** The name column wraps, but not narrower than this many ems, so a model's name reads in two or three lines. */
-const NAME_MIN_EM = 9;
+const NAME_MIN_EM = 11;
 const SAFETY = 1.08;
 
 /** Character widths in ems, close to Arial/Liberation Sans (the print font) and a little wide for anything else. */

@@ -8,8 +8,8 @@ export const dynamic = 'force-dynamic';
 
 /**
  * A shared report, read-only, for anyone holding the link: no session, no app navigation, nothing of the workspace
- * but this report. Served as one self-contained HTML document so a revoked or expired link can answer 410 (saying which) and an unknown one
- * 404 (a page cannot set those), and so the page and its PDF are the same document.
+ * but this report. Served as one self-contained HTML document so a revoked or expired link can answer 410, saying
+ * which, and an unknown one 404 (a page cannot set those), and so the page and its PDF are the same document.
  */
 export async function GET(_req: Request, ctx: { params: Promise<{ token: string }> }): Promise<Response> {
   try {
