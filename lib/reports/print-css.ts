@@ -28,7 +28,7 @@ thead th{font-size:11.5px;text-transform:uppercase;letter-spacing:.03em;color:va
 tbody th[scope=row]{min-width:11em;font-weight:600}.wide tbody th[scope=row],.wide thead tr:first-child th:first-child{position:sticky;left:0;background:var(--panel);z-index:1}.wide thead tr:first-child th:first-child{background:var(--panel2)}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.n{white-space:nowrap;overflow-wrap:normal}.gs{border-left:1px solid var(--border)}tbody tr:last-child td,tbody tr:last-child th{border-bottom:0}
 @media screen and (max-width:640px){
-main{padding:20px 12px 32px}section{padding:14px 12px}
+main{padding:20px 12px 32px}section{padding:14px 12px}tbody th[scope=row]{min-width:7em}
 .stack,.stack tbody,.stack tr,.stack tbody th,.stack td{display:block;width:auto;min-width:0}
 .stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .stack tr{border:1px solid var(--border);border-radius:8px;padding:8px 10px;margin:0 0 10px;background:var(--panel)}
