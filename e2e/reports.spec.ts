@@ -77,14 +77,14 @@ test('an editor saves the demo Overview as a report, shares it; a visitor with n
   expect(summary.getCell(row, 2).value).toBe(Number(spendCard.replace(/[$,]/g, '')));
   expect(summary.getCell(row, 2).numFmt).toContain('$');
 
-  // The editor sees the view counted, revokes the link; the visitor then gets the plain expired page with 410.
+  // The editor sees the view counted, revokes the link; the visitor then gets a page that says so, with 410.
   await page.reload();
   await expect(page.getByTestId('share-row').locator('td').nth(3)).toHaveText('1');
   await page.getByRole('button', { name: 'Revoke' }).click();
   await expect(page.getByTestId('share-row')).toContainText('revoked');
   const gone = await v.goto(url);
   expect(gone!.status()).toBe(410);
-  await expect(v.getByRole('heading', { name: 'This link has expired' })).toBeVisible();
+  await expect(v.getByRole('heading', { name: 'This link was revoked' })).toBeVisible();
   expect((await v.goto(`${url.slice(0, -2)}xx`))!.status()).toBe(404);
   await visitor.close();
 
