@@ -29,10 +29,12 @@ export type Overview = {
   topModel: { name: string; spend: string | null } | null;
   topProject: { name: string; spend: string | null } | null;
   openWeightsShare: number | null;
-  series: { day: string; key: string; spend: number }[];
+  /** spend null: that series' usage on the day has no price (the chart draws no bar, the table says unpriced). */
+  series: { day: string; key: string; spend: number | null }[];
   /** Series key → the model id behind it (grouping by model), for the charts' stable colours. */
   seriesIds: Record<string, string>;
-  movers: { key: string; before: string; after: string; change: string }[];
+  /** before/after null: unpriced in that week; change is of the priced spend. */
+  movers: { key: string; before: string | null; after: string | null; change: string }[];
 };
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -91,7 +93,7 @@ export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: 
   // The six biggest series over the period; the rest is "Other" (a stacked chart of 40 colours reads as noise).
   const topKeys = (await topGroups(db, workspaceId, range, opts.groupBy, 6)).map((r) => r.name);
   const raw = await seriesWithOther(db, { workspaceId, range, interval: 'day', filterDims: [], groupDim: opts.groupBy, group: g, where: sql`true`, keys: topKeys });
-  const series = raw.map((r) => ({ day: r.day, key: r.key ?? 'Other', spend: Number(r.spend) }));
+  const series = raw.map((r) => ({ day: r.day, key: r.key ?? 'Other', spend: r.spend === null ? null : Number(r.spend) }));
   const seriesIds: Record<string, string> = {};
   if (opts.groupBy === 'model') for (const r of raw) if (r.key !== null && r.id) seriesIds[r.key] = r.id;
 
@@ -100,7 +102,7 @@ export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: 
   const moversRaw = await rows<{ key: string; before: string | null; after: string | null }>(db, sql`
     select ${sql.raw(GROUP_SQL.model)} as key, sum(d.cost) filter (where d.day < ${w1}::date)::text as before, sum(d.cost) filter (where d.day >= ${w1}::date)::text as after
     from usage_daily_model d left join models m on m.id = d.model_id where d.workspace_id = ${workspaceId} and d.day between ${w0}::date and ${asOf}::date group by 1`);
-  const movers = moversRaw.map((r) => ({ key: r.key, before: r.before ?? '0', after: r.after ?? '0', change: toDecimalString(new D(r.after ?? 0).minus(r.before ?? 0), 2) }))
+  const movers = moversRaw.map((r) => ({ key: r.key, before: r.before, after: r.after, change: toDecimalString(new D(r.after ?? 0).minus(r.before ?? 0), 2) }))
     .filter((r) => new D(r.change).gt(0)).sort((x, y) => new D(y.change).cmp(x.change)).slice(0, 5);
 
   const monthSpend = moneyOf(m?.spend ?? null, m?.rows ?? null);

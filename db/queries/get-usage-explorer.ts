@@ -107,8 +107,8 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
   })).map((r) => {
     const row: ExplorerRow = { key: r.key ?? 'Other', label: r.key ?? 'Other', spend: r.spend, reported: null, requests: r.requests, input: r.input, cached: r.cached, output: r.output, perMtok: null, perRequest: null, unpricedRows: 0 };
     const tokens = row.input + row.output;
-    row.perMtok = tokens ? String(Number(row.spend) / tokens * 1e6) : null;
-    row.perRequest = row.requests ? String(Number(row.spend) / row.requests) : null;
+    row.perMtok = row.spend !== null && tokens ? String(Number(row.spend) / tokens * 1e6) : null;
+    row.perRequest = row.spend !== null && row.requests ? String(Number(row.spend) / row.requests) : null;
     // `id` is the group's own key (a model id for models): what the chart's stable colours hash. A null key is Other.
     return { day: r.day, key: r.key === null ? 'Other' : (labels.get(r.key) ?? r.key), id: r.key ?? 'Other', value: metricOf(row, p.metric) };
   });

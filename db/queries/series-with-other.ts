@@ -11,7 +11,8 @@ import { dimIn, rollupSource, shownDim } from './rollup-source';
  * by it); Other is the bucket's total under the same filters, from the smallest rollup without the group dimension,
  * minus the named groups, exactly. So a chart of 8 keys out of 500 reads 8 keys' rows and a day total, not 500.
  */
-export type SeriesPoint = { day: string; key: string | null; id: string | null; spend: string; requests: number; input: number; cached: number; output: number };
+/** spend null: the bucket's usage of that group has no price (unpriced is never $0). */
+export type SeriesPoint = { day: string; key: string | null; id: string | null; spend: string | null; requests: number; input: number; cached: number; output: number };
 
 export type SeriesQuery = {
   workspaceId: string;
@@ -50,19 +51,20 @@ export async function seriesWithOther(db: Db, q: SeriesQuery): Promise<SeriesPoi
     else namedByDay.set(r.day, [r]);
   }
   const out: SeriesPoint[] = [];
-  const point = (r: R): SeriesPoint => ({ day: r.day, key: r.key, id: r.id, spend: r.spend ?? '0', requests: Number(r.requests), input: Number(r.input), cached: Number(r.cached), output: Number(r.output) });
+  const point = (r: R): SeriesPoint => ({ day: r.day, key: r.key, id: r.id, spend: r.spend, requests: Number(r.requests), input: Number(r.input), cached: Number(r.cached), output: Number(r.output) });
   for (const t of totals) {
     const mine = namedByDay.get(t.day) ?? [];
     for (const r of mine) out.push(point(r));
     const other = point(t);
     for (const r of mine) {
-      other.spend = new D(other.spend).minus(r.spend ?? 0).toString();
+      // A named group without a price took nothing out of the bucket's priced total.
+      if (other.spend !== null && r.spend !== null) other.spend = new D(other.spend).minus(r.spend).toString();
       other.requests -= Number(r.requests);
       other.input -= Number(r.input);
       other.cached -= Number(r.cached);
       other.output -= Number(r.output);
     }
-    if (other.requests || other.input || other.output || other.cached || !new D(other.spend).isZero()) out.push(other);
+    if (other.requests || other.input || other.output || other.cached || (other.spend !== null && !new D(other.spend).isZero())) out.push(other);
   }
   return out;
 }

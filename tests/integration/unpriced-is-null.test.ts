@@ -73,9 +73,12 @@ describe.each(testEngines())('unpriced usage is null, never zero, on %s', (engin
     expect(o.month).toMatchObject({ from: '2024-07-01', to: '2024-07-02', spend: null, costPer1kRequests: null, unpricedRows: 1 });
     expect(o.topModel).toEqual({ name: 'mystery-model-x', spend: null });
     expect([o.lastMonthSameDays, o.lastMonth, o.forecast]).toEqual(['0', '0', null]);
+    // The chart's series: no bar (null), not a $0 one.
+    expect(o.series).toEqual([{ day: '2024-07-02', key: 'mystery-model-x', spend: null }]);
     const m = await getOverview(t.db, ws, { groupBy: 'model' });
     expect(m.month).toMatchObject({ spend: '2', unpricedRows: 2 });
     expect(m.topModel).toEqual({ name: 'GPT-3.5 Turbo (0125)', spend: '2' });
+    expect(m.series).toEqual([{ day: '2024-07-01', key: 'GPT-3.5 Turbo (0125)', spend: 2 }, { day: '2024-07-01', key: 'mystery-model-x', spend: null }, { day: '2024-07-02', key: 'mystery-model-x', spend: null }]);
   });
 
   test('reports and their CSV export: unpriced cells are empty ("—" on the page), the unpriced rows a key number', async () => {

@@ -110,7 +110,7 @@ export function OverviewClient() {
             <tbody>
               {o.movers.map((m) => (
                 <tr key={m.key} className="border-b border-border last:border-0"><th scope="row" className="px-3 py-1.5 text-left font-medium">{m.key}</th>
-                  <td className="px-3 py-1.5 text-right tabular">{formatCurrency(m.before, { exact: true })}</td><td className="px-3 py-1.5 text-right tabular">{formatCurrency(m.after, { exact: true })}</td>
+                  <td className="px-3 py-1.5 text-right tabular">{usd(m.before)}</td><td className="px-3 py-1.5 text-right tabular">{usd(m.after)}</td>
                   <td className="px-3 py-1.5 text-right font-medium text-bad tabular">+{formatCurrency(m.change, { exact: true })}</td></tr>
               ))}
             </tbody>
@@ -122,14 +122,15 @@ export function OverviewClient() {
 }
 
 /** The accessible fallback of the stacked chart: spend per series over the chart's range. */
-function SeriesTable({ series }: { series: { key: string; spend: number }[] }) {
-  const totals = new Map<string, number>();
-  for (const s of series) totals.set(s.key, (totals.get(s.key) ?? 0) + s.spend);
+function SeriesTable({ series }: { series: { key: string; spend: number | null }[] }) {
+  // A series none of whose days is priced stays null: it reads "unpriced", not $0.00.
+  const totals = new Map<string, number | null>();
+  for (const s of series) { const t = totals.get(s.key) ?? null; totals.set(s.key, s.spend === null ? t : (t ?? 0) + s.spend); }
   return (
     <table className="mt-2 w-full max-w-md text-sm">
       <caption className="sr-only">Spend per series over the last 90 days</caption>
-      <tbody>{[...totals.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => (
-        <tr key={k} className="border-b border-border last:border-0"><th scope="row" className="py-1 text-left font-normal">{k}</th><td className="py-1 text-right tabular">{formatCurrency(v.toFixed(2), { exact: true })}</td></tr>
+      <tbody>{[...totals.entries()].sort((a, b) => (b[1] ?? -1) - (a[1] ?? -1)).map(([k, v]) => (
+        <tr key={k} className="border-b border-border last:border-0"><th scope="row" className="py-1 text-left font-normal">{k}</th><td className="py-1 text-right tabular">{v === null ? 'unpriced' : formatCurrency(v.toFixed(2), { exact: true })}</td></tr>
       ))}</tbody>
     </table>
   );

@@ -5,12 +5,13 @@ import { seriesColors } from '@/lib/models/colors';
 import { formatCurrency } from '@/lib/format-currency';
 
 /** Daily spend stacked by a dimension (six biggest series, the rest as Other), each series in its stable colour. */
-export function SpendChart({ series, by, ids = {} }: { series: { day: string; key: string; spend: number }[]; by: string; ids?: Record<string, string> }) {
+export function SpendChart({ series, by, ids = {} }: { series: { day: string; key: string; spend: number | null }[]; by: string; ids?: Record<string, string> }) {
   const keys = [...new Set(series.map((s) => s.key))].sort((a, b) => (a === 'Other' ? 1 : b === 'Other' ? -1 : 0));
   const byDay = new Map<string, Record<string, number | string>>();
   for (const s of series) {
     const row = byDay.get(s.day) ?? { day: s.day };
-    row[s.key] = ((row[s.key] as number | undefined) ?? 0) + s.spend;
+    // Unpriced spend draws no bar (and no $0.00 in the tooltip).
+    if (s.spend !== null) row[s.key] = ((row[s.key] as number | undefined) ?? 0) + s.spend;
     byDay.set(s.day, row);
   }
   const data = [...byDay.values()];
