@@ -1,4 +1,9 @@
+import { ratingFlags, type RatingFlag } from './flags';
 import { DEFAULT_CATEGORY, type Judgment } from './judgments';
+import { createRng, sampleBinomial } from './sampling';
+import { oneSidedBound, pseudoCounts, type OpenSide } from './separation';
+
+export { createRng, sampleBinomial } from './sampling';
 
 /**
  * Bradley–Terry ratings from pairwise judgments, fitted the way LMSYS/FastChat fits Chatbot Arena
@@ -12,14 +17,17 @@ import { DEFAULT_CATEGORY, type Judgment } from './judgments';
  *    point estimate is the full-data fit, not the bootstrap median.
  *
  * Solver: damped Newton on the centred ratings (the likelihood only sees differences). The MLE exists iff the
- * "beat-or-tied" digraph is strongly connected (Zermelo/Ford); when it is not — a model that never wins or never
- * loses, or two groups never compared — the exact MLE runs off to infinity, and we add a ridge λ/2·‖β‖² with
- * λ = 1e-6 per judgment. That keeps such ratings finite (very high / very low, as FastChat's iteration-capped
- * L-BFGS also leaves them) and pins each disconnected group's mean to 1000; otherwise there is no ridge at all.
+ * "beat-or-tied" digraph is strongly connected (Zermelo/Ford). A model that never wins or never loses is flagged,
+ * credited half a point and given a one-sided interval (lib/quality/separation.ts). When the digraph is still not
+ * strongly connected — two groups never compared — the exact MLE runs off to infinity, and we add a ridge
+ * λ/2·‖β‖² with λ = 1e-6 per judgment. That keeps such ratings finite (very high / very low, as FastChat's
+ * iteration-capped L-BFGS also leaves them) and pins each disconnected group's mean to 1000; otherwise there is
+ * no ridge at all. Every rating carries its flags (lib/quality/flags.ts), few judgments included.
  */
 export type Rating = {
-  model: string; elo: number; ciLower: number; ciUpper: number;
-  battles: number; wins: number; losses: number; ties: number;
+  /** A null bound is open: the model never won (no lower bound) or never lost (no upper bound). */
+  model: string; elo: number; ciLower: number | null; ciUpper: number | null;
+  battles: number; wins: number; losses: number; ties: number; flags: RatingFlag[];
 };
 export type FitOptions = { anchor?: { model: string; elo: number }; rounds?: number; seed?: number };
 
@@ -49,8 +57,13 @@ export function fitBradleyTerry(judgments: Judgment[], opts: FitOptions = {}): R
   if (opts.anchor && anchorIdx === -1) throw new Error(`anchor model "${opts.anchor.model}" does not appear in the judgments`);
   const anchorElo = opts.anchor?.elo ?? INIT_RATING;
 
+  const flags = t.stats.map(ratingFlags);
+  const open: OpenSide[] = flags.map((fs) => fs.find((f) => f.flag !== 'few_judgments')?.flag as OpenSide ?? null);
+  // The same fixed pseudo-counts in the full fit and every bootstrap round; none at all when no model is open.
+  const extra = pseudoCounts(t, open, t.stats.map((s) => s.battles));
+  const plus = (a: Float64Array, b: Float64Array | undefined) => { if (b) for (let p = 0; p < a.length; p++) a[p] = a[p]! + b[p]!; return a; };
   const ws = workspace(m, t.pi.length);
-  const theta = solve(t, t.winI, t.winJ, t.tie, new Float64Array(m), ws);
+  const theta = solve(t, plus(Float64Array.from(t.winI), extra?.addI), plus(Float64Array.from(t.winJ), extra?.addJ), t.tie, new Float64Array(m), ws);
   const elo = toElo(theta, anchorIdx, anchorElo);
 
   // Bootstrap: each round redraws all n judgments over the cells, warm-started from the full fit.
@@ -59,15 +72,27 @@ export function fitBradleyTerry(judgments: Judgment[], opts: FitOptions = {}): R
   const bI = new Float64Array(t.pi.length), bJ = new Float64Array(t.pi.length), bT = new Float64Array(t.pi.length);
   for (let r = 0; r < rounds; r++) {
     resample(t, rng, bI, bJ, bT);
-    const th = solve(t, bI, bJ, bT, theta, ws);
+    const th = solve(t, plus(bI, extra?.addI), plus(bJ, extra?.addJ), bT, theta, ws);
     boot.set(toElo(th, anchorIdx, anchorElo), r * m);
   }
 
   const column = new Float64Array(rounds);
   const out: Rating[] = t.models.map((model, i) => {
+    const base = { model, elo: elo[i]!, ...t.stats[i]!, flags: flags[i]! };
+    const side = open[i];
+    if (side) {
+      // No resample holds the point it never took: the bootstrap would only echo the pseudo-count. See separation.ts.
+      const opponents: { elo: number; n: number }[] = [];
+      for (let p = 0; p < t.pi.length; p++) {
+        const other = t.pi[p] === i ? t.pj[p]! : t.pj[p] === i ? t.pi[p]! : -1;
+        if (other >= 0) opponents.push({ elo: elo[other]!, n: t.winI[p]! + t.winJ[p]! + t.tie[p]! });
+      }
+      const bound = oneSidedBound(opponents, side);
+      return { ...base, ciLower: side === 'never_wins' ? null : bound, ciUpper: side === 'never_wins' ? bound : null };
+    }
     for (let r = 0; r < rounds; r++) column[r] = boot[r * m + i]!;
     column.sort();
-    return { model, elo: elo[i]!, ciLower: quantile(column, 0.025), ciUpper: quantile(column, 0.975), ...t.stats[i]! };
+    return { ...base, ciLower: quantile(column, 0.025), ciUpper: quantile(column, 0.975) };
   });
   return out.sort((a, b) => b.elo - a.elo || a.model.localeCompare(b.model));
 }
@@ -276,64 +301,4 @@ export function quantile(sorted: Float64Array, q: number): number {
   const h = (sorted.length - 1) * q, lo = Math.floor(h);
   const a = sorted[lo]!, b = sorted[Math.min(lo + 1, sorted.length - 1)]!;
   return a + (h - lo) * (b - a);
-}
-
-/** xoshiro128** seeded through splitmix32: uniform doubles in (0, 1), reproducible from the seed. */
-export function createRng(seed: number): () => number {
-  let s = Math.trunc(seed) >>> 0;
-  const split = () => {
-    s = (s + 0x9e3779b9) | 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) | 0;
-  };
-  let a = split(), b = split(), c = split(), d = split();
-  const rotl = (x: number, k: number) => (x << k) | (x >>> (32 - k));
-  return () => {
-    const r = Math.imul(rotl(Math.imul(b, 5), 7), 9);
-    const t = b << 9;
-    c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = rotl(d, 11);
-    return ((r >>> 0) + 0.5) / 4294967296;
-  };
-}
-
-/**
- * Exact Binomial(n, p) draw: inversion when n·min(p, 1−p) < 10, else Hörmann's BTRS (transformed rejection
- * with squeeze, as PyTorch and TensorFlow use), so one draw costs O(1) however many judgments there are.
- */
-export function sampleBinomial(rng: () => number, n: number, p: number): number {
-  if (n <= 0 || p <= 0) return 0;
-  if (p >= 1) return n;
-  if (p > 0.5) return n - sampleBinomial(rng, n, 1 - p);
-  if (n * p < 10) {
-    const s = p / (1 - p), a = (n + 1) * s, r0 = Math.exp(n * Math.log1p(-p));
-    for (;;) {
-      let u = rng(), r = r0, x = 0;
-      while (u > r && x <= n) { u -= r; x++; r *= a / x - s; }
-      if (x <= n) return x; // else rounding walked off the end: draw again
-    }
-  }
-  const spq = Math.sqrt(n * p * (1 - p));
-  const b = 1.15 + 2.53 * spq, a = -0.0873 + 0.0248 * b + 0.01 * p, c = n * p + 0.5, vr = 0.92 - 4.2 / b;
-  const r = p / (1 - p), alpha = (2.83 + 5.1 / b) * spq, m = Math.floor((n + 1) * p);
-  for (;;) {
-    const u = rng() - 0.5, v = rng(), us = 0.5 - Math.abs(u);
-    const k = Math.floor(((2 * a) / us + b) * u + c);
-    if (k < 0 || k > n) continue;
-    if (us >= 0.07 && v <= vr) return k;
-    const lv = Math.log((v * alpha) / (a / (us * us) + b));
-    const bound = (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) + (n + 1) * Math.log((n - m + 1) / (n - k + 1))
-      + (k + 0.5) * Math.log((r * (n - k + 1)) / (k + 1)) + stirlingTail(m) + stirlingTail(n - m) - stirlingTail(k) - stirlingTail(n - k);
-    if (lv <= bound) return k;
-  }
-}
-
-const STIRLING_TAIL = [0.0810614667953272, 0.0413406959554092, 0.0276779256849983, 0.02079067210376509, 0.0166446911898211,
-  0.0138761288230707, 0.0118967099458917, 0.010411265261972, 0.00925546218271273, 0.00833056343336287];
-/** log(k!) − [(k + ½)·log(k + 1) − (k + 1) + ½·log(2π)]. */
-function stirlingTail(k: number): number {
-  if (k <= 9) return STIRLING_TAIL[k]!;
-  const kp1 = k + 1, sq = kp1 * kp1;
-  return (1 / 12 - (1 / 360 - 1 / 1260 / sq) / sq) / kp1;
 }

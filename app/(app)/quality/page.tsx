@@ -4,7 +4,8 @@ import { getCatalog } from '@/db/queries/get-catalog';
 import { getEloHistory, getSnapshotScores, listSnapshots } from '@/db/queries/quality';
 import { requirePageAccess } from '@/lib/auth/page';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { ArenaImportForm, JudgmentsForm } from './quality-client';
+import { formatInterval, MIN_JUDGMENTS, storedScoreFlags } from '@/lib/quality/flags';
+import { ArenaImportForm, FlagNotes, JudgmentsForm } from './quality-client';
 
 export const metadata = { title: 'Quality' };
 export const dynamic = 'force-dynamic';
@@ -27,6 +28,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
         <p className="mt-1 max-w-3xl text-sm text-muted">
           Chatbot Arena snapshots and your team&apos;s own Elo, fitted from pairwise judgments the way LMSYS fits the Arena (Bradley–Terry, scale 400,
           ties half a win, 95% CI by seeded bootstrap). Elo compares only within one snapshot: the scale drifts between them.
+          A model that never won or never lost in your judgments has no bound on that side (⚠ beside it); under {MIN_JUDGMENTS} judgments the interval is rough.
         </p>
       </header>
 
@@ -39,7 +41,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
         </details>
       )}
 
-      <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[22rem_1fr]">
         <nav aria-label="Snapshots" className="rounded-lg border border-border bg-panel text-sm">
           <h2 className="border-b border-border px-3 py-2 font-medium">Snapshots</h2>
           <ul>
@@ -69,9 +71,10 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
                     <th scope="row" className="px-3 py-1.5 text-left font-medium">
                       {r.model_id ? <Link className="hover:underline" href={`/quality?snapshot=${selected!.id}&model=${r.model_id}`}>{r.model_name}</Link> : r.raw_name}
                       {r.model_id && r.model_name !== r.raw_name && <span className="block text-xs font-normal text-muted">{r.raw_name}</span>}
+                      <FlagNotes flags={storedScoreFlags({ ciLower: r.ci_lower, ciUpper: r.ci_upper, votes: r.votes }, selected!.source)} />
                     </th>
                     <td className="px-3 py-1.5 text-right font-medium tabular">{Math.round(r.elo)}</td>
-                    <td className="whitespace-nowrap px-3 py-1.5 text-right tabular text-muted">{r.ci_lower !== null && r.ci_upper !== null ? `${Math.round(r.ci_lower)}–${Math.round(r.ci_upper)}` : '—'}</td>
+                    <td className="whitespace-nowrap px-3 py-1.5 text-right tabular text-muted">{formatInterval(r.ci_lower, r.ci_upper) ?? '—'}</td>
                     <td className="px-3 py-1.5 text-right tabular">{r.votes?.toLocaleString('en-US') ?? '—'}</td>
                   </tr>
                 ))}
@@ -89,7 +92,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
                   {history.map((h) => (
                     <tr key={`${h.snapshot}|${h.category}`} className="border-b border-border last:border-0">
                       <td className="px-3 py-1.5">{h.snapshot}{h.category !== 'overall' ? ` · ${h.category}` : ''}</td><td className="px-3 py-1.5 text-muted">{h.as_of}</td>
-                      <td className="px-3 py-1.5 text-right tabular">{Math.round(h.elo)}{h.ci_lower !== null && h.ci_upper !== null ? ` (${Math.round(h.ci_lower)}–${Math.round(h.ci_upper)})` : ''}</td>
+                      <td className="px-3 py-1.5 text-right tabular">{Math.round(h.elo)}{formatInterval(h.ci_lower, h.ci_upper) ? ` (${formatInterval(h.ci_lower, h.ci_upper)})` : ''}<FlagNotes flags={storedScoreFlags({ ciLower: h.ci_lower, ciUpper: h.ci_upper, votes: null }, h.source)} /></td>
                       <td className="px-3 py-1.5 text-right tabular">{h.rank ?? '—'} of {h.of}</td>
                     </tr>
                   ))}

@@ -3,10 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { apiError, callApi } from '@/app/_components/api-client';
+import { flagText, formatInterval, type RatingFlag } from '@/lib/quality/flags';
 
 const input = 'rounded-md border border-border bg-panel-2 px-2 py-1';
 
-type Rating = { model: string; elo: number; ciLower: number; ciUpper: number; battles: number };
+type Rating = { model: string; elo: number; ciLower: number | null; ciUpper: number | null; battles: number; flags: RatingFlag[] };
 
 /** Upload pairwise judgments; shows the fitted Elo at once and keeps it as this workspace's snapshot. */
 export function JudgmentsForm({ models }: { models: { id: string; name: string }[] }) {
@@ -37,8 +38,8 @@ export function JudgmentsForm({ models }: { models: { id: string; name: string }
         router.refresh();
       }}>
         <label className="flex flex-col gap-1">Judgments<input name="file" type="file" required accept=".csv,.tsv,.jsonl,.json,text/csv" /></label>
-        <label className="flex flex-col gap-1">Anchor model (optional)
-          <select name="anchorModel" className={input} defaultValue=""><option value="">none (mean 1000)</option>{models.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}</select>
+        <label className="flex max-w-full flex-col gap-1">Anchor model (optional)
+          <select name="anchorModel" className={`${input} max-w-full`} defaultValue=""><option value="">none (mean 1000)</option>{models.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}</select>
         </label>
         <label className="flex flex-col gap-1">its Elo<input name="anchorElo" inputMode="decimal" pattern="\d+(\.\d+)?" placeholder="1104" className={`${input} w-24`} /></label>
         <label className="flex flex-col gap-1">Bootstrap rounds<input name="rounds" type="number" min={100} max={2000} defaultValue={100} className={`${input} w-24`} /></label>
@@ -53,13 +54,26 @@ export function JudgmentsForm({ models }: { models: { id: string; name: string }
             <thead className="text-left text-xs uppercase text-muted"><tr><th scope="col" className="pr-6">Model</th><th scope="col" className="pr-6 text-right">Elo</th><th scope="col" className="pr-6 text-right">95% CI</th><th scope="col" className="text-right">Battles</th></tr></thead>
             <tbody>
               {result.ratings.map((r) => (
-                <tr key={r.model} data-testid="fitted-row"><th scope="row" className="pr-6 text-left font-medium">{r.model}</th><td className="pr-6 text-right tabular">{Math.round(r.elo)}</td><td className="pr-6 text-right tabular">{Math.round(r.ciLower)}–{Math.round(r.ciUpper)}</td><td className="text-right tabular">{r.battles}</td></tr>
+                <tr key={r.model} data-testid="fitted-row">
+                  <th scope="row" className="pr-6 text-left font-medium">{r.model}<FlagNotes flags={r.flags} /></th>
+                  <td className="pr-6 text-right tabular">{Math.round(r.elo)}</td><td className="pr-6 text-right tabular">{formatInterval(r.ciLower, r.ciUpper) ?? '—'}</td><td className="text-right tabular">{r.battles}</td>
+                </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
     </section>
+  );
+}
+
+/** The warnings beside a fitted Elo (never wins, never loses, few judgments), one line each. */
+export function FlagNotes({ flags }: { flags: RatingFlag[] }) {
+  if (flags.length === 0) return null;
+  return (
+    <span className="block text-xs font-normal text-warn" data-testid="rating-flags">
+      {flags.map((f) => <span key={f.flag} className="block">⚠ {flagText(f)}</span>)}
+    </span>
   );
 }
 
