@@ -20,6 +20,7 @@ import { CliError, parseArgs } from '@/lib/cli/args';
 import { importPriceFile, previewReprice, repriceWorkspace } from '@/lib/pricing/service';
 import { fitByCategory } from '@/lib/quality/bradley-terry';
 import { parseJudgments } from '@/lib/quality/judgments';
+import { flagWarnings } from '@/lib/quality/flags';
 import { importArenaFile } from '@/lib/quality/service';
 import { ingestFilesDirect, ingestFilesViaApp } from '@/lib/cli/ingest-files';
 import { parseMapSpec } from '@/lib/ingest/formats/generic-csv';
@@ -279,7 +280,9 @@ async function run(): Promise<Record<string, unknown>> {
         const started = performance.now();
         const byCategory = fitByCategory(parsed.judgments, { anchor, rounds, seed: flag('seed') ? Number(flag('seed')) : 0 });
         log(`fitted ${parsed.judgments.length} judgments, ${rounds} bootstrap rounds, in ${Math.round(performance.now() - started)} ms`);
-        const pick = (r: { model: string; elo: number; ciLower: number; ciUpper: number; battles: number }) => ({ model: r.model, elo: r.elo, ciLower: r.ciLower, ciUpper: r.ciUpper, battles: r.battles });
+        // A null bound is open (the model never won or never lost); the flags say which, and why the Elo is shaky.
+        const pick = (r: ReturnType<typeof fitByCategory>[string][number]) => ({ model: r.model, elo: r.elo, ciLower: r.ciLower, ciUpper: r.ciUpper, battles: r.battles, flags: r.flags });
+        for (const w of flagWarnings(byCategory.overall ?? Object.values(byCategory)[0] ?? [])) log(w);
         return { ok: true, ratings: (byCategory.overall ?? Object.values(byCategory)[0] ?? []).map(pick), categories: Object.fromEntries(Object.entries(byCategory).map(([k, v]) => [k, v.map(pick)])) };
       }
       if (sub === 'import') {
