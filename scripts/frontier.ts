@@ -50,6 +50,7 @@ Commands:
                                   ingest usage exports (CSV, TSV, JSON, JSONL, gzip); --map reads a generic CSV,
                                   e.g. --map time=date,model=engine,input=prompt_tokens,output=completion_tokens
   usage summary --workspace slug [--from d] [--to d] [--group-by model|provider|project|key|day]
+                                  spend and volume; unpriced usage is computedCostUsd null (never 0) with unpricedRows
   prices import <file> [--workspace slug] [--effective-from d]
                                   import a LiteLLM price map (JSON) or a CSV sheet; without --workspace it becomes
                                   a reference sheet for every workspace. Prints the re-pricing it implies.
