@@ -1,73 +1,16 @@
-'use client';
+import type { NavProps } from './nav-body';
+import { Brand, NavBody } from './nav-body';
 
-import Link from 'next/link';
-import { usePathname, useRouter } from 'next/navigation';
-import { useTransition } from 'react';
-import { signOutAction, switchWorkspaceAction } from '@/app/_actions/auth';
-import { NAV } from './nav';
-
-type Props = {
-  user: { email: string; name: string };
-  current: { slug: string; name: string; role: string; isDemo: boolean };
-  workspaces: { slug: string; name: string; role: string }[];
-};
-
-export function Sidebar({ user, current, workspaces }: Props) {
-  const pathname = usePathname();
-  const router = useRouter();
-  const [switching, startSwitch] = useTransition();
+/**
+ * The wide screen's navigation. Below 900 px it is not rendered at all (display: none, so it leaves the
+ * accessibility tree too) and the top bar's drawer (mobile-nav.tsx) holds the same body.
+ * Sticky at the viewport's height so the switcher and sign-out stay in reach on a long page.
+ */
+export function Sidebar(props: NavProps) {
   return (
-    <nav aria-label="Main" className="flex w-60 shrink-0 flex-col border-r border-border bg-panel px-3 py-4">
-      <Link href="/models" className="mb-4 flex items-center gap-2 px-2 text-lg font-semibold tracking-tight">
-        <span aria-hidden className="inline-block h-5 w-5 rounded bg-accent" />
-        Frontier
-      </Link>
-      <label className="mb-4 block px-2 text-xs text-muted">
-        <span className="mb-1 block">Workspace</span>
-        <select
-          aria-label="Workspace"
-          className="w-full rounded-md border border-border bg-panel-2 px-2 py-1.5 text-sm text-text"
-          value={current.slug}
-          disabled={switching}
-          onChange={(e) => {
-            const slug = e.target.value;
-            startSwitch(async () => {
-              await switchWorkspaceAction(slug);
-              router.refresh();
-            });
-          }}
-        >
-          {workspaces.map((w) => <option key={w.slug} value={w.slug}>{w.name}</option>)}
-        </select>
-        <span className="mt-1 block">
-          {current.role}{current.isDemo ? ' · demo data' : ''}
-        </span>
-      </label>
-      <ul className="flex flex-col gap-0.5">
-        {NAV.map((item) => {
-          const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
-          return (
-            <li key={item.href}>
-              <Link
-                href={item.href}
-                aria-current={active ? 'page' : undefined}
-                className={`flex items-center justify-between rounded-md px-2 py-1.5 text-sm ${
-                  active ? 'bg-accent-soft font-medium text-text' : 'text-muted hover:bg-panel-2 hover:text-text'
-                }`}
-              >
-                {item.label}
-                {!item.ready && <span className="text-[10px] uppercase tracking-wide text-muted/70">soon</span>}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-      <div className="mt-auto border-t border-border px-2 pt-3 text-xs text-muted">
-        <p className="truncate" title={user.email}>{user.name || user.email}</p>
-        <form action={signOutAction}>
-          <button type="submit" className="mt-1 text-accent hover:underline">Sign out</button>
-        </form>
-      </div>
+    <nav aria-label="Main" className="sticky top-0 hidden h-screen w-60 shrink-0 flex-col overflow-y-auto border-r border-border bg-panel px-3 py-4 min-[900px]:flex">
+      <div className="mb-4"><Brand /></div>
+      <NavBody {...props} />
     </nav>
   );
 }
