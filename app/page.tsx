@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 
-/** Until the Overview dashboard lands, the Models view is the front door. */
+/** The Overview is the front door: an empty workspace's Overview leads on to Uploads and the demo. */
 export default function Home() {
-  redirect('/models');
+  redirect('/overview');
 }

@@ -16,8 +16,11 @@ setup('first run: setup creates the owner, a workspace and the demo', async ({ p
   await expect(page).toHaveURL(/\/setup$/);
   await page.getByLabel('Password').fill(OWNER.password);
   await page.getByRole('button', { name: 'Create account and workspace' }).click();
-  await expect(page).toHaveURL(/\/models/, { timeout: 60_000 });
+  // Setup lands on the new workspace's Overview, whose empty state leads on: an upload, or the demo.
+  await expect(page).toHaveURL(/\/overview$/, { timeout: 60_000 });
   await expect(page.getByRole('combobox', { name: 'Workspace' })).toHaveValue('acme-analytics');
+  await expect(page.getByRole('link', { name: 'Upload an export' })).toHaveAttribute('href', '/uploads');
+  await expect(page.getByRole('button', { name: 'Explore the demo workspace' })).toBeVisible();
   // Each server of playwright.config.ts (one per fixed clock) has its own owner session.
   await page.context().storageState({ path: (testInfo.project.metadata as { storage?: string }).storage ?? STORAGE });
 });

@@ -56,7 +56,7 @@ export async function setupAction(_prev: FormState, form: FormData): Promise<For
   } catch (e) {
     return { error: messageOf(e), values };
   }
-  redirect('/models');
+  redirect('/overview');
 }
 
 async function rememberWorkspace(slug: string) {

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ExploreDemo } from './explore-demo';
 
 /** One look for loading, error and empty across the dashboards. */
 export function Skeleton({ className = '', label = 'Loading' }: { className?: string; label?: string }) {
@@ -15,12 +16,16 @@ export function QueryError({ title, error, onRetry }: { title: string; error: Er
   );
 }
 
+/** An empty workspace's page: what it will show, and the two ways on (your own export, or the demo's data). */
 export function EmptyUsage({ title, children }: { title: string; children?: React.ReactNode }) {
   return (
-    <div className="rounded-lg border border-dashed border-border bg-panel p-6">
-      <p className="font-medium">{title}</p>
-      <p className="mt-2 text-sm text-muted">{children ?? 'Upload an export from OpenAI, Anthropic, OpenRouter, LiteLLM and others, and this page shows where the money goes.'}</p>
-      <Link className="mt-4 inline-block rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white" href="/uploads">Upload usage</Link>
-    </div>
+    <section aria-label="Get started" className="rounded-lg border border-dashed border-border bg-panel p-6">
+      <h2 className="font-medium">{title}</h2>
+      <p className="mt-2 max-w-prose text-sm text-muted">{children ?? 'Upload an export from OpenAI, Anthropic, OpenRouter, LiteLLM and others, and this page shows where the money goes. Or look around the demo workspace first: a few months of sample usage.'}</p>
+      <div className="mt-4 flex flex-wrap gap-3">
+        <Link className="inline-flex items-center rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white" href="/uploads">Upload an export</Link>
+        <ExploreDemo />
+      </div>
+    </section>
   );
 }
