@@ -29,11 +29,15 @@ export function useOverviewQuery(by: OverviewBy) {
   });
 }
 
+/** KPI grid: one column on a phone, two from 480 px, four once each card has room for a five-figure amount. */
+const KPI_GRID = 'grid grid-cols-1 gap-4 min-[480px]:grid-cols-2 xl:grid-cols-4';
+
 function Card({ label, value, sub, testId }: { label: string; value: string; sub?: React.ReactNode; testId?: string }) {
+  // min-w-0 and break-words: a long model name or amount wraps inside the card, never over its neighbour.
   return (
-    <div className="rounded-lg border border-border bg-panel p-4" data-testid={testId}>
+    <div className="min-w-0 rounded-lg border border-border bg-panel p-4" data-testid={testId}>
       <p className="text-xs uppercase tracking-wide text-muted">{label}</p>
-      <p className="mt-1 text-2xl font-semibold tabular">{value}</p>
+      <p className="mt-1 text-2xl font-semibold break-words tabular">{value}</p>
       {sub && <p className="mt-1 text-xs text-muted">{sub}</p>}
     </div>
   );
@@ -42,8 +46,8 @@ function Card({ label, value, sub, testId }: { label: string; value: string; sub
 export function OverviewSkeleton() {
   return (
     <div className="flex flex-col gap-6">
-      <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">{[0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-24" label="Loading cards" />)}</div>
-      <div className="grid gap-4 md:grid-cols-2"><Skeleton className="h-24" /><Skeleton className="h-24" /></div>
+      <div className={KPI_GRID}>{[0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-24" label="Loading cards" />)}</div>
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2"><Skeleton className="h-24" /><Skeleton className="h-24" /></div>
       <Skeleton className="h-96" label="Loading chart" />
     </div>
   );
@@ -69,7 +73,7 @@ export function OverviewClient() {
   };
   return (
     <div className="flex flex-col gap-6">
-      <section aria-label="This month" className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+      <section aria-label="This month" className={KPI_GRID}>
         <Card testId="card-spend" label="Spend this month" value={usd(o.month.spend)}
           sub={<>{vsSame ? `${vsSame} vs the same days last month` : o.lastMonthSameDays === null ? 'the same days last month are unpriced' : 'no usage the same days last month'} · last month {usd(o.lastMonth)}{unpriced}</>} />
         <Card testId="card-forecast" label="Forecast to month end" value={o.forecast ? formatCurrency(o.forecast.spend, { exact: true }) : '—'}
@@ -79,18 +83,18 @@ export function OverviewClient() {
         <Card label="Cost per 1k requests" value={o.month.costPer1kRequests ? formatCurrency(o.month.costPer1kRequests) : '—'}
           sub={o.openWeightsShare === null ? undefined : `${(o.openWeightsShare * 100).toFixed(1)}% of spend on open-weights models`} />
       </section>
-      <section aria-label="Top" className="grid gap-4 md:grid-cols-2">
+      <section aria-label="Top" className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <Card label="Top model" value={o.topModel?.name ?? '—'} sub={o.topModel ? `${usd(o.topModel.spend)} this month` : undefined} />
         <Card label="Top project" value={o.topProject?.name ?? '—'} sub={o.topProject ? `${usd(o.topProject.spend)} this month` : undefined} />
       </section>
       <section aria-labelledby="spend-h" className="rounded-lg border border-border bg-panel p-4" aria-busy={isFetching}>
         <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
           <h2 id="spend-h" className="font-medium">Daily spend, last 90 days</h2>
-          <nav aria-label="Group by" className="flex items-center gap-1 text-sm">
+          <nav aria-label="Group by" className="flex flex-wrap items-center gap-1 text-sm">
             <span className="mr-2 text-xs text-muted" aria-live="polite">{isFetching ? 'Updating…' : ''}</span>
             {OVERVIEW_GROUP_VALUES.map((g) => (
               <a key={g} href={g === 'model' ? pathname : `${pathname}?by=${g}`} onClick={(e) => go(e, g)} aria-current={g === by ? 'true' : undefined}
-                className={`rounded-md px-2 py-1 ${g === by ? 'bg-accent-soft font-medium' : 'text-muted hover:bg-panel-2'}`}>by {g}</a>
+                className={`whitespace-nowrap rounded-md px-2 py-1 ${g === by ? 'bg-accent-soft font-medium' : 'text-muted hover:bg-panel-2'}`}>by {g}</a>
             ))}
           </nav>
         </div>
@@ -104,7 +108,8 @@ export function OverviewClient() {
       <section aria-labelledby="movers-h">
         <h2 id="movers-h" className="mb-2 font-medium">Top movers <span className="text-sm font-normal text-muted">(last 7 days against the 7 before)</span></h2>
         {o.movers.length === 0 ? <p className="text-sm text-muted">No model&apos;s spend grew.</p> : (
-          <table className="w-full rounded-lg border border-border bg-panel text-sm">
+          <div className="relative overflow-x-auto rounded-lg border border-border bg-panel">
+          <table className="w-full text-sm">
             <caption className="sr-only">Models whose spend grew most</caption>
             <thead className="border-b border-border bg-panel-2 text-left text-xs uppercase tracking-wide text-muted"><tr><th scope="col" className="px-3 py-2">Model</th><th scope="col" className="px-3 py-2 text-right">Previous 7 days</th><th scope="col" className="px-3 py-2 text-right">Last 7 days</th><th scope="col" className="px-3 py-2 text-right">Change</th></tr></thead>
             <tbody>
@@ -115,6 +120,7 @@ export function OverviewClient() {
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
     </div>
