@@ -63,7 +63,7 @@ export function EloPriceTable(props: {
   };
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-panel">
+    <div className="relative overflow-x-auto rounded-lg border border-border bg-panel">
       <table className="w-full text-sm">
         <caption className="sr-only">Models with Elo and price, sortable</caption>
         <thead className="border-b border-border bg-panel-2 text-left text-xs uppercase tracking-wide text-muted">

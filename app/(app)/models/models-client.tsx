@@ -71,7 +71,7 @@ export function ModelsClient() {
             not beaten on both price and quality by any other. Elo compares only within one snapshot.
           </p>
         </div>
-        <div className="flex gap-2 text-sm" role="group" aria-label="Presets">
+        <div className="flex flex-wrap gap-2 text-sm" role="group" aria-label="Presets">
           <Link className="rounded-md border border-border bg-panel px-3 py-1.5 hover:bg-panel-2" href="/models?elo=2024-06-19&prices=2024-06-17" scroll={false}>
             Mid-2024: Llama 3 launch
           </Link>
@@ -82,10 +82,10 @@ export function ModelsClient() {
       </header>
 
       <section aria-label="Controls" className="flex flex-wrap items-end gap-4 rounded-lg border border-border bg-panel p-4 text-sm">
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           <span className="text-muted">Elo snapshot</span>
           <select
-            className="rounded-md border border-border bg-panel-2 px-2 py-1.5"
+            className="max-w-full rounded-md border border-border bg-panel-2 px-2 py-1.5"
             value={data?.snapshot ? (data.snapshot.own ? data.snapshot.id : data.snapshot.asOf) : params.elo ?? ''}
             onChange={(e) => setParams({ elo: e.target.value })}
           >
@@ -94,10 +94,10 @@ export function ModelsClient() {
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           <span className="text-muted">Prices in force on</span>
           <select
-            className="rounded-md border border-border bg-panel-2 px-2 py-1.5"
+            className="max-w-full rounded-md border border-border bg-panel-2 px-2 py-1.5"
             value={data?.priceDate ?? params.prices ?? ''}
             onChange={(e) => setParams({ prices: e.target.value })}
           >

@@ -42,7 +42,7 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
       <section aria-labelledby="in-force">
         <div className="mb-2 flex flex-wrap items-end justify-between gap-3">
           <h2 id="in-force" className="font-medium">In force on {day} <span className="text-sm font-normal text-muted">({prices.length} model × provider prices)</span></h2>
-          <form className="flex items-end gap-2 text-sm" role="search">
+          <form className="flex flex-wrap items-end gap-2 text-sm" role="search">
             <label className="flex flex-col gap-1"><span className="text-muted">Day</span>
               <input type="date" name="date" defaultValue={day} className="rounded-md border border-border bg-panel-2 px-2 py-1" /></label>
             <label className="flex flex-col gap-1"><span className="text-muted">Search</span>

@@ -52,7 +52,7 @@ export function UnmappedTable({ unmapped, models, canEdit }: { unmapped: Unmappe
   return (
     <section aria-labelledby="unmapped-h" id="unmapped">
       <h2 id="unmapped-h" className="mb-2 font-medium">Model names not in the catalog <span className="text-sm font-normal text-muted">(kept, not priced)</span></h2>
-      <div className="overflow-x-auto rounded-lg border border-warn/50 bg-panel">
+      <div className="relative overflow-x-auto rounded-lg border border-warn/50 bg-panel">
         <table className="w-full text-sm">
           <caption className="sr-only">Unmapped model names</caption>
           <thead className="border-b border-border bg-panel-2 text-left text-xs uppercase tracking-wide text-muted">

@@ -22,7 +22,7 @@ export default async function ReportsPage() {
           <p className="mt-2 text-sm text-muted">Use <span className="font-medium">Save as report</span> on the <Link className="text-accent underline" href="/overview">Overview</Link> or <Link className="text-accent underline" href="/usage">Usage</Link> page (or on a what-if scenario) to freeze what it shows.</p>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border bg-panel">
+        <div className="relative overflow-x-auto rounded-lg border border-border bg-panel">
           <table className="w-full text-sm">
             <caption className="sr-only">Saved reports</caption>
             <thead className="border-b border-border bg-panel-2 text-left text-xs uppercase tracking-wide text-muted">

@@ -67,7 +67,7 @@ export function ProfileList({ workspace, canEdit }: { workspace: string; canEdit
         : error ? <p className="px-4 py-3 text-sm text-bad" role="alert">{(error as Error).message}</p>
           : profiles.length === 0 ? <p className="px-4 py-3 text-sm text-muted">No profiles yet. Compare your samples above, then save the result{canEdit ? '' : ' (editors can save)'}.</p>
             : (
-              <div className="overflow-x-auto">
+              <div className="relative overflow-x-auto">
                 <table className="w-full text-sm">
                   <caption className="sr-only">Saved token profiles</caption>
                   <thead className="border-b border-border bg-panel-2 text-left text-xs uppercase tracking-wide text-muted">

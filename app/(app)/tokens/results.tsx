@@ -66,7 +66,7 @@ export function Results({ r }: { r: CompareResult }) {
           </>
         ) : <RatioCard title="All tokens" stat={r.all} sub="no roles: all text is input" />}
       </div>
-      <div className="overflow-x-auto rounded-lg border border-border bg-panel">
+      <div className="relative overflow-x-auto rounded-lg border border-border bg-panel">
         <table className="w-full text-sm">
           <caption className="sr-only">Tokens per tokenizer</caption>
           <thead className="border-b border-border bg-panel-2 text-left text-xs uppercase tracking-wide text-muted">

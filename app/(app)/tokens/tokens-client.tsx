@@ -113,13 +113,13 @@ export function TokensClient({ workspace, canEdit, initial }: { workspace: strin
           </div>
         </fieldset>
         <div className="flex flex-wrap items-end gap-3">
-          <label className="flex flex-col gap-1">Source (today&apos;s model)
-            <select className={field} value={from} onChange={(e) => { const v = e.target.value as TokenizerId; setFrom(v); sync({ from: v }); }}>
+          <label className="flex max-w-full flex-col gap-1">Source (today&apos;s model)
+            <select className={`${field} max-w-full`} value={from} onChange={(e) => { const v = e.target.value as TokenizerId; setFrom(v); sync({ from: v }); }}>
               {TOKENIZER_IDS.map((id) => <option key={id} value={id}>{TOKENIZER_INFO[id].label} ({TOKENIZER_INFO[id].models})</option>)}
             </select>
           </label>
-          <label className="flex flex-col gap-1">Target (the model you would move to)
-            <select className={field} value={to} onChange={(e) => { const v = e.target.value as TokenizerId; setTo(v); sync({ to: v }); }}>
+          <label className="flex max-w-full flex-col gap-1">Target (the model you would move to)
+            <select className={`${field} max-w-full`} value={to} onChange={(e) => { const v = e.target.value as TokenizerId; setTo(v); sync({ to: v }); }}>
               {TOKENIZER_IDS.map((id) => <option key={id} value={id}>{TOKENIZER_INFO[id].label} ({TOKENIZER_INFO[id].models})</option>)}
             </select>
           </label>

@@ -48,7 +48,7 @@ export function UploadHistory({ workspace, canDelete }: { workspace: string; can
       ) : data.uploads.length === 0 ? (
         <p className="rounded-lg border border-dashed border-border bg-panel p-6 text-sm text-muted">No uploads yet. Drop an export above to begin.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border bg-panel">
+        <div className="relative overflow-x-auto rounded-lg border border-border bg-panel">
           <table className="w-full text-sm">
             <caption className="sr-only">Uploads, newest first</caption>
             <thead className="border-b border-border bg-panel-2 text-left text-xs uppercase tracking-wide text-muted">

@@ -75,7 +75,7 @@ export function UploadsClient({ workspace, canUpload, formats }: { workspace: st
           <input ref={input} type="file" multiple hidden data-testid="file-input" onChange={(e) => { if (e.target.files) addFiles(e.target.files); e.target.value = ''; }} />
           <label className="flex items-center gap-2 text-sm">
             <span className="text-muted">Format</span>
-            <select className="rounded-md border border-border bg-panel-2 px-2 py-1.5" value={format} onChange={(e) => setFormat(e.target.value)}>
+            <select className="min-w-0 rounded-md border border-border bg-panel-2 px-2 py-1.5" value={format} onChange={(e) => setFormat(e.target.value)}>
               {formats.map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}
             </select>
           </label>

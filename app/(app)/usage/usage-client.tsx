@@ -164,7 +164,7 @@ function UsageTable({ rows, p, base }: { rows: ExplorerRowView[]; p: ExplorerPar
     return <a href={h} onClick={(e) => navigate(e, h)}>{text}</a>;
   };
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-panel">
+    <div className="relative overflow-x-auto rounded-lg border border-border bg-panel">
       <table className="w-full text-sm">
         <caption className="sr-only">Usage by {p.groupBy}</caption>
         <thead className="border-b border-border bg-panel-2 text-left text-xs uppercase tracking-wide text-muted">

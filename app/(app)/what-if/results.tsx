@@ -33,7 +33,7 @@ export function ComparisonTable({ run }: { run: WhatIfRun }) {
   // One-time cost and payback only mean something when an option has a one-time cost (fine-tuning).
   const oneTime = run.targets.some((x) => Number(x.oneTimeUsd) > 0);
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-panel">
+    <div className="relative overflow-x-auto rounded-lg border border-border bg-panel">
       <table className="w-full text-sm tabular" data-testid="comparison">
         <caption className="sr-only">Each option against today's traffic, per month</caption>
         <thead className="bg-panel-2 text-left text-xs text-muted">
@@ -223,9 +223,9 @@ export function Sensitivity({ run }: { run: WhatIfRun }) {
     <section className="rounded-lg border border-border bg-panel p-4" aria-label="Sensitivity">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <h3 className="text-sm font-semibold">Sensitivity: monthly savings as the assumptions move</h3>
-        <label className="flex items-center gap-2 text-xs text-muted">
+        <label className="flex max-w-full items-center gap-2 text-xs text-muted">
           Option
-          <select className="rounded-md border border-border bg-panel-2 px-2 py-1 text-xs" value={t.id} onChange={(e) => setId(e.target.value)}>
+          <select className="min-w-0 rounded-md border border-border bg-panel-2 px-2 py-1 text-xs" value={t.id} onChange={(e) => setId(e.target.value)}>
             {priced.map((x) => <option key={x.id} value={x.id}>{x.label}</option>)}
           </select>
         </label>

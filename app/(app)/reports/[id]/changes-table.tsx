@@ -8,7 +8,7 @@ export function ChangesTable({ changes, caption = 'What changed' }: { changes: R
   const order: ReportChange['area'][] = ['key number', 'table', 'source', 'assumption'];
   const sorted = [...changes].sort((a, b) => order.indexOf(a.area) - order.indexOf(b.area));
   return (
-    <div className="mt-2 overflow-x-auto">
+    <div className="relative mt-2 overflow-x-auto">
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-border text-left text-xs uppercase tracking-wide text-muted">

@@ -6,7 +6,7 @@ const NUMERIC = new Set(['usd', 'percent', 'integer', 'number', 'elo', 'months']
 /** A snapshot table as a reader sees it: numbers right-aligned and formatted, the first column as row headers. */
 export function SnapshotTable({ table, caption }: { table: ReportTable; caption?: string }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-sm">
         <caption className="sr-only">{caption ?? table.title}</caption>
         <thead className="border-b border-border bg-panel-2 text-left text-xs uppercase tracking-wide text-muted">

@@ -94,7 +94,7 @@ export function ReconciliationClient() {
                 ))}
               </ul>
             </section>
-            <div className="overflow-x-auto rounded-lg border border-border bg-panel">
+            <div className="relative overflow-x-auto rounded-lg border border-border bg-panel">
               <table className="w-full text-sm">
                 <caption className="sr-only">Computed against reported cost per day and model, {r.range.from} to {r.range.to}</caption>
                 <thead className="border-b border-border bg-panel-2 text-left text-xs uppercase tracking-wide text-muted">

@@ -48,7 +48,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         {all.length > 0 && <button type="submit" className="rounded-md bg-accent px-3 py-1.5 font-medium text-white">Compare</button>}
       </form>
       {runs.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-border bg-panel">
+        <div className="relative overflow-x-auto rounded-lg border border-border bg-panel">
           <table className="w-full text-sm tabular" data-testid="compare-table">
             <thead className="bg-panel-2 text-left text-xs text-muted">
               <tr>
