@@ -14,6 +14,7 @@ import { createResolver } from '@/lib/catalog/resolve';
 import { parseDecimal, toDecimalString } from '@/lib/money';
 import type { EloScore, ResolvedTarget, TargetPrice, WhatIfResult } from './engine';
 import { evaluateWhatIf } from './engine';
+import { describeProvider, describeSnapshot, resolveProviderName, resolveSnapshotName } from './names';
 import type { ScenarioSpec, TargetSpec } from './spec';
 import { scenarioSchema } from './spec';
 
@@ -67,6 +68,8 @@ type Ctx = {
   priceDate: string;
   elo: Record<string, EloScore>;
   snapshot: SnapshotInfo | null;
+  /** The workspace's own overall snapshots, for a fine-tuned target's `ownSnapshot` by date or name. */
+  ownSnapshots: SnapshotInfo[];
   sources: WhatIfSource[];
   warnings: string[];
   gpus: Awaited<ReturnType<typeof getGpuTables>>;
@@ -83,10 +86,27 @@ function resolveModel(ctx: Ctx, raw: string, path: string): string {
   return id;
 }
 
-function resolveProvider(ctx: Ctx, raw: string, path: string): { id: string; name: string } {
-  const p = ctx.catalog.providers.find((x) => x.id === raw || x.id === raw.toLowerCase() || x.name.toLowerCase() === raw.toLowerCase());
-  if (!p) throw new BadRequestError(`${path}: unknown provider "${raw}"`, [{ path, message: `unknown provider "${raw}"` }]);
-  return { id: p.id, name: p.name };
+/** A provider by LiteLLM id or common name; unknown or ambiguous is a 400 naming the closest providers. */
+function resolveProvider(catalog: CatalogSnapshot, raw: string, path: string): { id: string; name: string } {
+  const r = resolveProviderName(raw, catalog.providers);
+  if (r.ok) return { id: r.value.id, name: r.value.name };
+  const message = r.reason === 'ambiguous'
+    ? `"${raw}" names several providers: ${r.candidates.map(describeProvider).join(', ')}`
+    : `unknown provider "${raw}"${r.candidates.length ? `; did you mean ${r.candidates.map(describeProvider).join(', ')}?` : ''}`;
+  throw new BadRequestError(`${path}: ${message}`, [{ path, message, candidates: r.candidates.map((p) => p.id) }]);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A quality snapshot by id, as-of date or name; unknown or ambiguous is a 400 listing the candidates. */
+function resolveSnapshot<S extends SnapshotInfo>(raw: string, snapshots: S[], path: string): S {
+  const r = resolveSnapshotName(raw, snapshots);
+  if (r.ok) return r.value;
+  const list = r.candidates.map(describeSnapshot).join('; ');
+  const message = r.reason === 'ambiguous'
+    ? `"${raw}" matches ${r.candidates.length} quality snapshots; name one by id: ${list}`
+    : `no quality snapshot "${raw}" in this workspace${list ? `; closest: ${list}` : ''}`;
+  throw new BadRequestError(`${path}: ${message}`, [{ path, message, candidates: r.candidates.map((s) => ({ id: s.id, name: s.name, asOf: s.asOf })) }]);
 }
 
 function priceSource(ctx: Ctx, p: TargetPrice, what: string) {
@@ -116,7 +136,7 @@ async function resolveTarget(ctx: Ctx, t: TargetSpec, i: number): Promise<Resolv
   const arenaSource = arena && ctx.snapshot ? `${ctx.snapshot.name} (${ctx.snapshot.asOf})` : null;
 
   if (t.kind === 'api') {
-    const provider = resolveProvider(ctx, t.provider, `${path}.provider`);
+    const provider = resolveProvider(ctx.catalog, t.provider, `${path}.provider`);
     const price = await getTargetPrice(ctx.db, ctx.workspaceId, modelId, provider.id, ctx.priceDate);
     if (price) priceSource(ctx, price, `${name} on ${provider.name}`);
     return {
@@ -163,7 +183,7 @@ async function resolveTarget(ctx: Ctx, t: TargetSpec, i: number): Promise<Resolv
   }
 
   // Fine-tuned: serving price from the scenario, else the base model's on the provider.
-  const provider = t.provider ? resolveProvider(ctx, t.provider, `${path}.provider`) : null;
+  const provider = t.provider ? resolveProvider(ctx.catalog, t.provider, `${path}.provider`) : null;
   let price: TargetPrice | null = null;
   if (t.inputPricePerMtok !== undefined && t.outputPricePerMtok !== undefined) {
     price = {
@@ -180,7 +200,9 @@ async function resolveTarget(ctx: Ctx, t: TargetSpec, i: number): Promise<Resolv
     quality = { elo: t.elo, lower: t.eloLower ?? null, upper: t.eloUpper ?? null };
     qualitySource = 'entered in the scenario';
   } else if (t.ownSnapshot) {
-    const own = await getSnapshotScoreFor(ctx.db, ctx.workspaceId, t.ownSnapshot, t.ownModel ?? modelId);
+    // An id may name any category's snapshot of yours; a date or a name picks among your overall ones.
+    const ownId = UUID.test(t.ownSnapshot) ? t.ownSnapshot : resolveSnapshot(t.ownSnapshot, ctx.ownSnapshots, `${path}.ownSnapshot`).id;
+    const own = await getSnapshotScoreFor(ctx.db, ctx.workspaceId, ownId, t.ownModel ?? modelId);
     if (!own) throw new BadRequestError(`${path}.ownSnapshot: that snapshot of yours has no Elo for "${t.ownModel ?? modelId}"`, [{ path: `${path}.ownSnapshot`, message: 'no Elo for the model' }]);
     quality = own.score;
     qualitySource = `your own judgments: ${own.snapshot}`;
@@ -206,19 +228,18 @@ export async function runScenario(db: Db, workspaceId: string, spec: ScenarioSpe
   let days = daysBetween(from, to);
   if (days > 731) throw new BadRequestError('baseline: the period is longer than two years', [{ path: 'baseline', message: 'longer than two years' }]);
 
-  const [catalog, firstUsage, snapshots, gpus] = await Promise.all([
-    getCatalog(db, workspaceId),
-    getWorkloadAggregates(db, workspaceId, from, to, spec.workloads ?? {}),
-    getQualitySnapshots(db, workspaceId),
-    getGpuTables(db, workspaceId),
-  ]);
-  let usage = firstUsage;
+  const [catalog, snapshots, gpus] = await Promise.all([getCatalog(db, workspaceId), getQualitySnapshots(db, workspaceId), getGpuTables(db, workspaceId)]);
+  // Usage rows carry provider ids: a common name (`together`) filters as its id; anything else as written.
+  const workloads = spec.workloads?.providers
+    ? { ...spec.workloads, providers: spec.workloads.providers.map((p) => { const r = resolveProviderName(p, catalog.providers); return r.ok ? r.value.id : p; }) }
+    : (spec.workloads ?? {});
+  let usage = await getWorkloadAggregates(db, workspaceId, from, to, workloads);
   // No baseline asked for and the last full month is empty (usage that started this month): the last 30 days.
   if (usage.length === 0 && !spec.baseline?.from && !spec.baseline?.to && latest) {
     from = addDays(latest, -29);
     to = latest;
     days = 30;
-    usage = await getWorkloadAggregates(db, workspaceId, from, to, spec.workloads ?? {});
+    usage = await getWorkloadAggregates(db, workspaceId, from, to, workloads);
   }
   if (usage.length === 0) throw new BadRequestError(`workloads: no usage matches the filters between ${from} and ${to}`, [{ path: 'workloads', message: 'no usage matches' }]);
   const priceDate = spec.priceDate ?? to;
@@ -228,8 +249,7 @@ export async function runScenario(db: Db, workspaceId: string, spec: ScenarioSpe
   // Quality snapshot: the one asked for, else the reference snapshot rating most of today's and the target models.
   let snapshot: (SnapshotInfo & { models: string[] }) | null = null;
   if (spec.quality?.snapshot) {
-    snapshot = snapshots.find((s) => s.id === spec.quality!.snapshot) ?? null;
-    if (!snapshot) throw new NotFoundError('quality.snapshot: no such quality snapshot in this workspace');
+    snapshot = resolveSnapshot(spec.quality.snapshot, snapshots, 'quality.snapshot');
   } else {
     const wanted = new Set([...usage.map((u) => u.modelId).filter((m): m is string => !!m), ...spec.targets.map((t) => resolve(t.model)).filter((m): m is string => !!m)]);
     let bestCount = -1;
@@ -258,7 +278,8 @@ export async function runScenario(db: Db, workspaceId: string, spec: ScenarioSpe
   if (snapshot) sources.push({ kind: 'elo_snapshot', label: `${snapshot.name}`, detail: `as of ${snapshot.asOf}${snapshot.own ? ' (your own judgments)' : ''}` });
   if (tokenProfile) sources.push({ kind: 'token_profile', label: `Token profile "${tokenProfile.name}"`, detail: `${tokenProfile.sourceTokenizer} → ${tokenProfile.targetTokenizer}, ${tokenProfile.samples} samples: input ×${tokenProfile.inputRatio}, output ×${tokenProfile.outputRatio}` });
 
-  const ctx: Ctx = { db, workspaceId, catalog, resolve, priceDate, elo, snapshot, sources, warnings, gpus, ratios };
+  const ownSnapshots = snapshots.filter((s) => s.own);
+  const ctx: Ctx = { db, workspaceId, catalog, resolve, priceDate, elo, snapshot, ownSnapshots, sources, warnings, gpus, ratios };
   const targets: ResolvedTarget[] = [];
   for (const [i, t] of spec.targets.entries()) targets.push(await resolveTarget(ctx, t, i));
 

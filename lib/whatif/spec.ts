@@ -10,6 +10,8 @@ const ratio = z.number().positive().max(10);
 const label = z.string().trim().min(1).max(120);
 const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
 const list = z.array(z.string().trim().min(1).max(200)).max(200);
+/** A quality snapshot by id, as-of date (YYYY-MM-DD) or name; resolved against the workspace's when the scenario runs. */
+const snapshotRef = z.string().trim().min(1).max(200);
 
 const common = {
   id,
@@ -23,6 +25,7 @@ export const apiTargetSchema = z.object({
   ...common,
   kind: z.literal('api'),
   model: z.string().min(1),
+  /** A LiteLLM provider id (`together_ai`) or a common name (`together`, `Fireworks`, `aws`), case-insensitive. */
   provider: z.string().min(1),
 });
 
@@ -58,7 +61,7 @@ export const fineTunedTargetSchema = z.object({
   /** Quality: an Elo typed in, else the model's Elo in one of the team's own snapshots, else the base model's Arena Elo. */
   elo: z.number().min(0).max(4000).optional(),
   /** A workspace snapshot fitted from the team's own judgments (anchor it to an Arena model so the scales agree). */
-  ownSnapshot: z.string().uuid().optional(),
+  ownSnapshot: snapshotRef.optional(),
   /** The name the model has in that snapshot (e.g. "support-ft-v3"); default: the base model. */
   ownModel: z.string().min(1).max(200).optional(),
   eloLower: z.number().min(0).max(4000).optional(),
@@ -89,7 +92,7 @@ export const scenarioSchema = z
     adjustments: z
       .object({ inputTokenRatio: ratio.optional(), outputTokenRatio: ratio.optional(), tokenProfileId: z.string().uuid().optional() })
       .optional(),
-    quality: z.object({ snapshot: z.string().uuid().optional(), minWinRate: z.number().min(0).max(1).optional() }).optional(),
+    quality: z.object({ snapshot: snapshotRef.optional(), minWinRate: z.number().min(0).max(1).optional() }).optional(),
     targets: z.array(targetSchema).min(1, 'at least one target').max(8),
   })
   .superRefine((s, ctx) => {
