@@ -5,6 +5,7 @@ import type { EloPriceView } from '@/lib/models/elo-price-types';
 import { formatCurrency } from '@/lib/format-currency';
 import type { Column } from './table';
 import { formatTable } from './table';
+import { flagsShort, formatInterval, storedScoreFlags } from '@/lib/quality/flags';
 
 /**
  * The read commands' tables: the same rows the API answers (and `--json` prints), laid out for a terminal. Money
@@ -50,11 +51,15 @@ export function snapshotsTable(list: Snapshot[]): string {
 
 type Score = Awaited<ReturnType<typeof getSnapshotScores>>[number];
 export function scoresTable(s: Snapshot, scores: Score[]): string {
+  const warning = (x: Score) => flagsShort(storedScoreFlags({ ciLower: x.ci_lower, ciUpper: x.ci_upper, votes: x.votes }, s.source));
   return `${s.name} (${s.category}, as of ${s.as_of}): ${scores.length} models\n\n${formatTable<Score>([
     { label: 'Rank', value: (x) => x.rank, right: true }, { label: 'Name', value: (x) => x.raw_name }, { label: 'Model', value: (x) => x.model_id },
     { label: 'Elo', value: (x) => Math.round(x.elo), right: true },
-    { label: '95% CI', value: (x) => (x.ci_lower === null || x.ci_upper === null ? null : `${Math.round(x.ci_lower)}–${Math.round(x.ci_upper)}`), right: true },
+    // One open side means the model never won or never lost in the judgments fitted (lib/quality/flags.ts).
+    { label: '95% CI', value: (x) => formatInterval(x.ci_lower, x.ci_upper), right: true },
     { label: 'Votes', value: (x) => int(x.votes), right: true },
+    // Only when some model is flagged: an Arena board (thousands of votes a model) gets no empty column.
+    ...(scores.some(warning) ? [{ label: 'Warning', value: warning }] : []),
   ], scores)}`;
 }
 

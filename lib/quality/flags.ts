@@ -57,3 +57,6 @@ export function formatInterval(lower: number | null, upper: number | null): stri
 export function flagWarnings(ratings: { model: string; flags: RatingFlag[] }[]): string[] {
   return ratings.flatMap((r) => r.flags.map((f) => `warning: ${r.model}: ${flagText(f)}`));
 }
+
+/** The flags in a few words, for a table cell: "never wins, few judgments". */
+export const flagsShort = (flags: RatingFlag[]): string | null => (flags.length ? flags.map((f) => f.flag.replace('_', ' ')).join(', ') : null);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { fitBradleyTerry, type Rating } from './bradley-terry';
-import { MIN_JUDGMENTS, formatInterval, storedScoreFlags } from './flags';
+import { MIN_JUDGMENTS, flagWarnings, flagsShort, formatInterval, storedScoreFlags } from './flags';
 import type { Judgment, Winner } from './judgments';
 
 const J = (modelA: string, modelB: string, winner: Winner): Judgment => ({ modelA, modelB, winner, category: 'overall' });
@@ -62,5 +62,15 @@ describe('flags', () => {
     expect(formatInterval(null, 1056.7)).toBe('≤ 1057');
     expect(formatInterval(845.04, null)).toBe('≥ 845');
     expect(formatInterval(1000.4, 1100.6)).toBe('1000–1101');
+  });
+
+  test('as a person reads them: a warning line per flag (the CLI), a few words (a table cell)', () => {
+    const fit = fitBradleyTerry([...times(36, J('A', 'B', 'a')), ...times(24, J('B', 'A', 'a')), ...times(10, J('C', 'A', 'b'))]);
+    expect(flagWarnings(fit)).toEqual([
+      'warning: C: never wins (10 judgments): no lower bound; the Elo shown is a half-win estimate',
+      'warning: C: few judgments (10 judgments, under 30): the interval is rough',
+    ]);
+    expect(flagsShort(byModel(fit).C!.flags)).toBe('never wins, few judgments');
+    expect(flagsShort([])).toBeNull();
   });
 });
