@@ -1,5 +1,5 @@
 /**
- * `npm run test:stress [-- --rows 1000000 --seconds 15 --connections 50 --only load,uploads,kill,lock,pg-restart --json]`
+ * `npm run test:stress [-- --rows 1000000 --seconds 15 --connections 50 --only load,uploads,slow-uploads,pdf-burst,kill,lock,pg-restart --json]`
  *
  * Load, concurrency and faults against the real production build (`npm run build` first; run here when missing),
  * on demand rather than in every CI run. Each check prints its figures and fails the run when a target is missed:
@@ -36,8 +36,8 @@ const args = parseArgs(process.argv.slice(2));
 const ROWS = Number(args.flags.rows ?? 1_000_000);
 const SECONDS = Number(args.flags.seconds ?? 15);
 const CONNECTIONS = Number(args.flags.connections ?? 50);
-const CHECKS = ['load', 'uploads', 'slow-uploads', 'kill', 'lock', 'pg-restart'];
-const SERVER = args.flags.server === 'routes' ? 'routes' : 'next';
+const CHECKS = ['load', 'uploads', 'slow-uploads', 'pdf-burst', 'kill', 'lock', 'pg-restart'];
+const SERVER: 'next' | 'routes' = args.flags.server === 'routes' ? 'routes' : 'next';
 const ONLY = typeof args.flags.only === 'string' ? String(args.flags.only).split(',') : CHECKS;
 const json = args.flags.json === true;
 const root = path.resolve(__dirname, '..');
@@ -431,6 +431,10 @@ async function main() {
     const ctx = { startApp, owner, check, log, sleep, server: SERVER };
     results.slowUploadsPostgres = await slowUploads('postgres', ctx);
     results.slowUploadsPglite = await slowUploads('pglite', ctx);
+  }
+  if (ONLY.includes('pdf-burst')) {
+    const { pdfBurst } = await import('./stress-pdf-check');
+    results.pdfBurst = await pdfBurst({ startApp, owner, check, log });
   }
   if (ONLY.includes('kill')) {
     results.killMidUploadPostgres = await killMidUpload('postgres');

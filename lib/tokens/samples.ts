@@ -29,9 +29,10 @@ const DETECT_CHARS = 64 * 1024;
 
 export class SampleInputError extends AppError {
   override readonly status: number;
-  constructor(code: 'empty' | 'binary' | 'encoding' | 'too_large' | 'no_samples' | 'gzip', message: string, issues?: unknown) {
+  constructor(code: 'empty' | 'binary' | 'encoding' | 'too_large' | 'no_samples' | 'gzip' | 'stalled', message: string, issues?: unknown) {
     super(code, message, issues);
-    this.status = code === 'too_large' ? 413 : code === 'binary' ? 415 : 422;
+    // A body that stopped arriving is the client's timeout (408), as for usage uploads.
+    this.status = code === 'too_large' ? 413 : code === 'binary' ? 415 : code === 'stalled' ? 408 : 422;
   }
 }
 
