@@ -1,28 +1,64 @@
 import { describe, expect, test } from 'vitest';
-import { modelColor, OTHER_COLOR, seriesColor, seriesColors, vendorColor } from './colors';
+import { deltaE } from '@/lib/colors/delta-e';
+import { colorFor, MIN_DELTA_E, modelColor, optionColor, OTHER_COLOR, PALETTE, seriesColor, seriesColors, vendorColor } from './colors';
 
-describe('stable model colours', () => {
+// The vendors of the demo's catalog and the Overview's top models in the demo (lib/demo/generate.ts), plus Other.
+const VENDORS = ['OpenAI', 'Anthropic', 'Meta', 'Mistral', 'Google', 'Cohere', 'DeepSeek', 'Alibaba', 'xAI'];
+const TOP_MODELS = ['gpt-3.5-turbo-0125', 'gpt-4o-2024-08-06', 'claude-3-haiku-20240307', 'claude-sonnet-4-20250514', 'meta-llama/Llama-3-70b-chat-hf', 'meta-llama/Meta-Llama-3-8B-Instruct', 'Other'];
+
+/** Every pair closer than the threshold, named, so a failure says which two colours look alike. */
+function closePairs(named: [string, string][]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < named.length; i++) for (let j = i + 1; j < named.length; j++) {
+    const d = deltaE(named[i]![1], named[j]![1]);
+    if (d < MIN_DELTA_E) out.push(`${named[i]![0]} ${named[i]![1]} ~ ${named[j]![0]} ${named[j]![1]}: ΔE00 ${d.toFixed(1)}`);
+  }
+  return out;
+}
+
+describe('series colours are told apart (CIEDE2000 ≥ MIN_DELTA_E)', () => {
+  test('the palette and Other: every pair', () => {
+    expect(closePairs([...PALETTE, OTHER_COLOR].map((c, i) => [String(i), c]))).toEqual([]);
+  });
+
+  test('every two vendors shown together', () => {
+    expect(closePairs(VENDORS.map((v) => [v, vendorColor(v)]))).toEqual([]);
+  });
+
+  test("the Overview's top models, two per vendor, in one chart", () => {
+    const m = seriesColors('model', TOP_MODELS);
+    expect(closePairs(TOP_MODELS.map((k) => [k, m.get(k)!]))).toEqual([]);
+  });
+
+  test.each(Array.from({ length: 10 }, (_, i) => i + 1))('%i what-if options: adjacent options, and today (grey)', (n) => {
+    const cs = Array.from({ length: n }, (_, i) => optionColor(i));
+    for (let i = 1; i < n; i++) expect(deltaE(cs[i - 1]!, cs[i]!)).toBeGreaterThanOrEqual(MIN_DELTA_E);
+    for (const c of cs) expect(deltaE(c, OTHER_COLOR)).toBeGreaterThanOrEqual(MIN_DELTA_E);
+    // Up to the palette's size no two options share a colour at all.
+    if (n <= PALETTE.length) expect(closePairs(cs.map((c, i) => [`option ${i + 1}`, c]))).toEqual([]);
+  });
+});
+
+describe('stable colours', () => {
   test.each([
     ['gpt-3.5-turbo-0125', 'GPT-3.5 Turbo (0125)'],
-    ['gpt-4o-2024-08-06', 'GPT-4o (2024-08-06)'],
     ['gpt-4o-2024-08-06', 'openai/gpt-4o-2024-08-06'],
   ])('%s and %s are one model, one colour', (a, b) => expect(modelColor(a)).toBe(modelColor(b)));
 
-  test('a vendor family keeps its hue; the same id always gets the same colour', () => {
-    expect(['#10a37f', '#0d8a6c', '#34c29a', '#5bb98c', '#0f766e', '#65a30d', '#22c55e', '#047857']).toContain(modelColor('gpt-4o-2024-08-06'));
-    expect(['#d97757', '#c2603f', '#e8956f', '#b7791f', '#a8553a', '#f0a27a']).toContain(modelColor('claude-3-haiku-20240307'));
-    expect(['#2563eb', '#3b82f6', '#1d4ed8', '#6366f1', '#60a5fa', '#4338ca']).toContain(modelColor('meta-llama/Llama-3-70b-chat-hf'));
-    expect(modelColor('some-new-model')).toBe(modelColor('some-new-model'));
-    expect(vendorColor('OpenAI')).toBe('#10a37f');
+  test('one function for every kind', () => {
+    expect(colorFor('vendor', 'Meta')).toBe(vendorColor('Meta'));
+    expect(colorFor('model', 'claude-3-haiku-20240307')).toBe(vendorColor('Anthropic'));
+    expect(colorFor('option', 'Llama 3 on Groq', 2)).toBe(optionColor(2));
+    expect(optionColor(PALETTE.length)).toBe(optionColor(0));
     expect(seriesColor('project', 'Other')).toBe(OTHER_COLOR);
-    expect(seriesColor('model', 'gpt-3.5-turbo-0125')).toBe(modelColor('gpt-3.5-turbo-0125'));
+    expect(vendorColor('Mistral')).toBe(vendorColor('Mistral AI'));
   });
 
-  test("one chart's series never share a colour, and each keeps it when the chart's set is the same", () => {
-    const ids = ['gpt-3.5-turbo-0125', 'gpt-4o-2024-08-06', 'claude-3-haiku-20240307', 'claude-sonnet-4-20250514', 'llama-3-70b-instruct', 'llama-3-8b-instruct', 'Other'];
-    const a = seriesColors('model', ids);
-    expect(new Set(a.values()).size).toBe(ids.length);
-    expect(seriesColors('model', [...ids].reverse())).toEqual(a);
+  test("a chart's colours do not depend on the order it lists its series in; the first of a vendor keeps the vendor's", () => {
+    const a = seriesColors('model', TOP_MODELS);
+    expect(seriesColors('model', [...TOP_MODELS].reverse())).toEqual(a);
     expect(a.get('Other')).toBe(OTHER_COLOR);
+    expect(a.get('claude-3-haiku-20240307')).toBe(vendorColor('Anthropic'));
+    expect(new Set(a.values()).size).toBe(TOP_MODELS.length);
   });
 });

@@ -1,25 +1,35 @@
+import { deltaE, hexToLab, labToHex } from '@/lib/colors/delta-e';
+
 /**
- * Stable colours per model and vendor across every chart. A model's colour depends only on its id (or name): its
- * vendor picks a hue family (OpenAI green, Anthropic clay, Meta blue…) and a hash of the id picks a shade inside
- * it, so GPT-3.5 and GPT-4o differ but both read as OpenAI, on Overview, Usage and Models alike. Every shade is a
- * mid tone with enough contrast on the light (#fff) and the dark (#161a21) panel.
+ * The one source of series colours: vendors, models, what-if options and any other dimension, in the app, the
+ * report page, the share page and the PDF alike (lib/reports/print-charts.ts calls `optionColor` too).
+ *
+ * The palette is Tableau 10's hues (category10), re-tuned so that (a) every two colours, and the grey for Other,
+ * are at least MIN_DELTA_E apart in CIEDE2000 and (b) each has at least 2.3:1 contrast on the light panel (#fff)
+ * and 3.4:1 on the dark one (#161a21), so a line or a dot reads on both. Tableau's own yellow, pink and grey are
+ * under 2:1 on white; its red–pink and purple–pink pairs are under 20.
  */
-const FAMILIES: { test: RegExp; vendor: string; shades: readonly string[] }[] = [
-  { vendor: 'OpenAI', test: /^(openai\/)?(gpt|o[1-9]|chatgpt|text-|davinci|babbage|ft:gpt)|\bopenai\b/i, shades: ['#10a37f', '#0d8a6c', '#34c29a', '#5bb98c', '#0f766e', '#65a30d', '#22c55e', '#047857'] },
-  { vendor: 'Anthropic', test: /claude|anthropic/i, shades: ['#d97757', '#c2603f', '#e8956f', '#b7791f', '#a8553a', '#f0a27a'] },
-  { vendor: 'Meta', test: /llama|\bmeta\b/i, shades: ['#2563eb', '#3b82f6', '#1d4ed8', '#6366f1', '#60a5fa', '#4338ca'] },
-  { vendor: 'Mistral AI', test: /mistral|mixtral|codestral|ministral/i, shades: ['#f59e0b', '#d97706', '#eab308'] },
-  { vendor: 'Google', test: /gemini|gemma|palm|bison|google/i, shades: ['#db2777', '#be185d', '#ec4899'] },
-  { vendor: 'Cohere', test: /command|cohere/i, shades: ['#7c3aed', '#8b5cf6'] },
-  { vendor: 'DeepSeek', test: /deepseek/i, shades: ['#0891b2', '#06b6d4'] },
-  { vendor: 'Alibaba', test: /qwen|alibaba/i, shades: ['#ea580c', '#f97316'] },
-  { vendor: 'xAI', test: /grok|xai/i, shades: ['#64748b', '#475569'] },
-];
-const VENDOR_BASE: Record<string, string> = Object.fromEntries(FAMILIES.map((f) => [f.vendor, f.shades[0]!]));
-VENDOR_BASE.Mistral = VENDOR_BASE['Mistral AI']!;
-/** For names no family claims: distinct hues that avoid the vendors' own. */
-const FALLBACK = ['#0d9488', '#9333ea', '#ca8a04', '#be123c', '#4d7c0f', '#a16207', '#0369a1', '#c026d3', '#15803d', '#9f1239'] as const;
+export const PALETTE = ['#3b6fb6', '#ee8a22', '#d62728', '#17a398', '#4e9f3d', '#bfa000', '#9a5ad6', '#f06aa8', '#8f6a4e'] as const;
 export const OTHER_COLOR = '#94a3b8';
+/** CIEDE2000 below ~10 reads as "the same colour, a bit off" at chart sizes; 20 reads as two colours at a glance. */
+export const MIN_DELTA_E = 20;
+
+const [BLUE, ORANGE, RED, TEAL, GREEN, YELLOW, PURPLE, PINK, BROWN] = PALETTE;
+
+/** Each vendor a fixed palette colour of its own, so any two vendors shown together are ≥ MIN_DELTA_E apart. */
+const FAMILIES: { test: RegExp; vendor: string; color: string }[] = [
+  { vendor: 'OpenAI', test: /^(openai\/)?(gpt|o[1-9]|chatgpt|text-|davinci|babbage|ft:gpt)|\bopenai\b/i, color: TEAL },
+  { vendor: 'Anthropic', test: /claude|anthropic/i, color: ORANGE },
+  { vendor: 'Meta', test: /llama|\bmeta\b/i, color: BLUE },
+  { vendor: 'Mistral AI', test: /mistral|mixtral|codestral|ministral/i, color: YELLOW },
+  { vendor: 'Google', test: /gemini|gemma|palm|bison|google/i, color: RED },
+  { vendor: 'Cohere', test: /command|cohere/i, color: PURPLE },
+  { vendor: 'DeepSeek', test: /deepseek/i, color: GREEN },
+  { vendor: 'Alibaba', test: /qwen|alibaba/i, color: BROWN },
+  { vendor: 'xAI', test: /grok|xai/i, color: PINK },
+];
+const VENDOR_BASE: Record<string, string> = Object.fromEntries(FAMILIES.map((f) => [f.vendor, f.color]));
+VENDOR_BASE.Mistral = VENDOR_BASE['Mistral AI']!;
 
 function hash(s: string): number {
   let h = 2166136261;
@@ -32,51 +42,68 @@ function normalize(id: string): string {
   return id.toLowerCase().replace(/^[a-z0-9_-]+\//, '').replace(/[^a-z0-9]/g, '');
 }
 
+/** A vendor's hue at three lightnesses, ~22 L* apart: the models of one vendor read as one family yet differ. */
+function shadesOf(base: string): string[] {
+  const lab = hexToLab(base);
+  return [0, 24, -22].map((d) => (d === 0 ? base : labToHex({ ...lab, L: Math.min(82, Math.max(28, lab.L + d)) })));
+}
+
 export function vendorColor(vendor: string): string {
-  return VENDOR_BASE[vendor] ?? FALLBACK[hash(vendor) % FALLBACK.length]!;
+  return VENDOR_BASE[vendor] ?? PALETTE[hash(vendor) % PALETTE.length]!;
 }
 
-function shadesOf(model: string): readonly string[] {
-  return FAMILIES.find((f) => f.test.test(model))?.shades ?? FALLBACK;
+function familyOf(model: string): string | undefined {
+  return FAMILIES.find((f) => f.test.test(model))?.color;
 }
 
-/** The colour of a model (by catalog id, raw name or display name) in every chart. */
+/** The colour of a model on its own (a table's swatch): its vendor's colour, hashed into the palette when unknown. */
 export function modelColor(model: string): string {
   if (model === 'Other') return OTHER_COLOR;
-  const shades = shadesOf(model);
-  return shades[hash(normalize(model)) % shades.length]!;
+  return familyOf(model) ?? PALETTE[hash(normalize(model)) % PALETTE.length]!;
 }
 
-/**
- * Colours for the series of one chart: each model its own `modelColor`, except that two models of a family whose
- * hashes meet in one chart are told apart (the later one, in id order, takes the family's next free shade).
- */
-export function seriesColors(dimension: string, keys: readonly string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  const used = new Set<string>();
-  for (const k of [...keys].sort((a, b) => normalize(a).localeCompare(normalize(b)))) {
-    let c = seriesColor(dimension, k);
-    if (k !== 'Other' && used.has(c)) {
-      const shades = dimension === 'model' ? shadesOf(k) : FALLBACK;
-      const start = shades.indexOf(c);
-      for (let i = 1; i <= shades.length; i++) {
-        const next = shades[(start + i) % shades.length]!;
-        if (!used.has(next)) { c = next; break; }
-      }
-    }
-    used.add(c);
-    out.set(k, c);
-  }
-  return out;
+/** What-if option `index` (its position in the scenario, from 0): the same colour on every surface. */
+export function optionColor(index: number): string {
+  return PALETTE[((index % PALETTE.length) + PALETTE.length) % PALETTE.length]!;
 }
 
-/** A series colour for any dimension: models by family, anything else (projects, keys, users) hashed. */
+/** A series colour for any dimension: models and providers by vendor, anything else (projects, keys…) hashed. */
 export function seriesColor(dimension: string, key: string): string {
   if (key === 'Other') return OTHER_COLOR;
   if (dimension === 'model') return modelColor(key);
-  if (dimension === 'provider') {
-    const f = FAMILIES.find((x) => x.test.test(key));
-    if (f) return f.shades[0]!;
+  if (dimension === 'provider' || dimension === 'vendor') return familyOf(key) ?? vendorColor(key);
+  return PALETTE[hash(`${dimension}:${key}`) % PALETTE.length]!;
+}
+
+export type ColorKind = 'vendor' | 'model' | 'option' | 'series';
+
+/** One entry point: `colorFor('vendor', 'Meta')`, `colorFor('option', label, 2)`, `colorFor('model', id)`. */
+export function colorFor(kind: ColorKind, key: string, index = 0): string {
+  if (kind === 'option') return optionColor(index);
+  if (kind === 'vendor') return vendorColor(key);
+  return seriesColor(kind === 'model' ? 'model' : 'series', key);
+}
+
+const farEnough = (c: string, used: readonly string[]) => used.every((u) => deltaE(c, u) >= MIN_DELTA_E);
+
+/**
+ * Colours for the series of one chart. Each key starts from its own colour; a model whose vendor's colour is
+ * taken tries the vendor's lighter and darker shade, and any colour closer than MIN_DELTA_E to one already
+ * used falls back to the first palette colour that is far enough from all of them. Keys are visited in id order,
+ * so the same set gives the same colours whatever order the chart lists them in.
+ */
+export function seriesColors(dimension: string, keys: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const used: string[] = keys.includes('Other') ? [OTHER_COLOR] : [];
+  for (const k of [...keys].sort((a, b) => normalize(a).localeCompare(normalize(b)))) {
+    if (k === 'Other') { out.set(k, OTHER_COLOR); continue; }
+    const own = seriesColor(dimension, k);
+    const tries = [...(dimension === 'model' || dimension === 'provider' ? shadesOf(own) : [own]), ...PALETTE];
+    const c = tries.find((t) => farEnough(t, used))
+      // More series than distinct colours: the one farthest from those used.
+      ?? tries.reduce((best, t) => (Math.min(...used.map((u) => deltaE(t, u))) > Math.min(...used.map((u) => deltaE(best, u))) ? t : best));
+    used.push(c);
+    out.set(k, c);
   }
-  return FALLBACK[hash(`${dimension}:${key}`) % FALLBACK.length]!;
+  return out;
 }
