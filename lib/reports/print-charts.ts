@@ -1,4 +1,5 @@
 import { axisLabelIndexes, placeLabels, textWidth } from './chart-labels';
+import { pointColor, seriesColor } from './chart-colors';
 import { esc, tableHtml } from './print-table';
 import type { ReportScatterChart, ReportSeriesChart, ReportTable } from './types';
 
@@ -8,7 +9,6 @@ import type { ReportScatterChart, ReportSeriesChart, ReportTable } from './types
  * so none runs past the plot's edge or into its neighbour.
  */
 const FONT = 11.5;
-export const SERIES_COLORS = ['var(--s1)', 'var(--s2)', '#059669', '#9333ea', '#db2777', '#0891b2', '#65a30d', '#dc2626'];
 
 /** A round step for an axis span: 1, 2, 2.5 or 5 × 10^k, so ticks read as $2,500, $5,000 … rather than odd cents. */
 export function niceStep(span: number, ticks: number): number {
@@ -46,13 +46,13 @@ export function lineChart(c: ReportSeriesChart): string {
   const ticks = tickValues.map((v) => `<line x1="${L}" x2="${W - R}" y1="${y(v)}" y2="${y(v)}" stroke="${v === 0 ? 'var(--muted)' : 'var(--border)'}"/><text x="${L - 6}" y="${y(v) + 4}" text-anchor="end">${esc(fmt(v))}</text>`).join('');
   const lines = c.series.map((s, si) => {
     const pts = c.points.map((p, i) => (p.values[s] === null || p.values[s] === undefined ? null : `${x(i).toFixed(1)},${y(Number(p.values[s])).toFixed(1)}`)).filter(Boolean).join(' ');
-    return `<polyline fill="none" stroke="${SERIES_COLORS[si % SERIES_COLORS.length]}" stroke-width="2.2" points="${pts}"/>`;
+    return `<polyline fill="none" stroke="${seriesColor(c, si)}" stroke-width="2.2" points="${pts}"/>`;
   }).join('');
   const spacing = c.points.length <= 1 ? W : (W - L - R) / (c.points.length - 1);
   const xl = axisLabelIndexes(c.points.length, spacing, widest).map((i) => `<text x="${x(i).toFixed(1)}" y="${H - 8}" text-anchor="middle">${esc(c.points[i]!.x)}</text>`).join('');
   const table: ReportTable = { name: 'chart', title: c.title, columns: [{ key: 'x', label: c.xLabel, unit: 'text' }, ...c.series.map((s) => ({ key: s, label: s, unit: c.unit }))], rows: c.points.map((p) => ({ x: p.x, ...p.values })) };
   return `<div class="chart"><div class="plot"><svg viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${esc(c.title)}">${ticks}${lines}${xl}</svg></div>
-<ul class="legend">${c.series.map((s, i) => `<li style="--c:${SERIES_COLORS[i % SERIES_COLORS.length]}">${esc(s)}</li>`).join('')}</ul>
+<ul class="legend">${c.series.map((s, i) => `<li style="--c:${seriesColor(c, i)}">${esc(s)}</li>`).join('')}</ul>
 <details><summary>Show as table</summary>${tableHtml(table)}</details></div>`;
 }
 
@@ -64,7 +64,7 @@ const pointLabel = (p: ReportScatterChart['points'][number]) => `${p.label}${p.c
  * under the plot names every number.
  */
 export function scatterChart(sc: ReportScatterChart, table: string): string {
-  const pts = sc.points.map((p, i) => ({ ...p, n: i + 1, color: p.current ? 'var(--muted)' : SERIES_COLORS[i % SERIES_COLORS.length]! })).filter((p) => p.elo !== null);
+  const pts = sc.points.map((p, i) => ({ ...p, n: i + 1, color: pointColor(sc, i) })).filter((p) => p.elo !== null);
   if (pts.length === 0) return table;
   const W = 800; const H = 320; const B = 40; const T = 28;
   const xs = pts.map((p) => Number(p.monthlyCost));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { optionColor } from '@/lib/models/colors';
 import { reportToHtml } from './print-html';
 import type { ReportSnapshot } from './types';
 
@@ -28,6 +29,6 @@ describe('report HTML', () => {
     expect(html).not.toContain('<b>Llama</b>');
     // Each point is numbered, named beside it where there is room, and named in the legend under the plot.
     expect(html).toMatch(/<tspan font-weight="700">1<\/tspan> Today<\/text>/);
-    expect(html).toContain('<li style="--c:var(--s2)"><b>2</b> &lt;b&gt;Llama&lt;/b&gt;</li>');
+    expect(html).toContain(`<li style="--c:${optionColor(0)}"><b>2</b> &lt;b&gt;Llama&lt;/b&gt;</li>`);
   });
 });

@@ -36,13 +36,15 @@ export interface ReportSeriesChart {
   xLabel: string;
   unit: ReportUnit;
   series: string[];
+  /** Each series' what-if option index (its position in the scenario), for its colour; absent on older snapshots. */
+  options?: number[];
   points: { x: string; values: Record<string, string | number | null> }[];
 }
 
 /** Cost against quality: one point per option, `current` marks today's traffic. */
 export interface ReportScatterChart {
   title: string;
-  points: { label: string; monthlyCost: string; elo: number | null; eloLower: number | null; eloUpper: number | null; current?: boolean }[];
+  points: { label: string; monthlyCost: string; elo: number | null; eloLower: number | null; eloUpper: number | null; current?: boolean; option?: number }[];
 }
 
 export interface ReportAssumption {

@@ -102,6 +102,7 @@ export function whatIfSnapshot(run: WhatIfRun, asOf: Date): ReportSnapshot {
       xLabel: 'Month',
       unit: 'usd',
       series: priced.map((t) => t.label),
+      options: priced.map((t) => run.targets.indexOf(t)),
       points: Array.from({ length: run.horizonMonths }, (_, i) => ({
         x: String(i + 1),
         values: Object.fromEntries(priced.map((t) => [t.label, t.months[i]?.cumulativeSavingsUsd ?? null])),
@@ -111,7 +112,8 @@ export function whatIfSnapshot(run: WhatIfRun, asOf: Date): ReportSnapshot {
       title: 'Monthly cost against quality (Elo)',
       points: [
         { label: 'Today', monthlyCost: b.monthlyCostUsd, elo: b.elo, eloLower: b.eloLower, eloUpper: b.eloUpper, current: true },
-        ...run.targets.filter((t) => t.monthlyCostUsd !== null).map((t) => ({ label: t.label, monthlyCost: t.monthlyCostUsd!, elo: t.elo, eloLower: t.eloLower, eloUpper: t.eloUpper })),
+        ...run.targets.map((t, option) => ({ t, option })).filter(({ t }) => t.monthlyCostUsd !== null)
+          .map(({ t, option }) => ({ label: t.label, monthlyCost: t.monthlyCostUsd!, elo: t.elo, eloLower: t.eloLower, eloUpper: t.eloUpper, option })),
       ],
     },
     assumptions: [
