@@ -115,7 +115,8 @@ export function EloPriceChart({ points, showFrontier, mix, snapshotName, usage }
               label={{ value: 'Arena Elo', angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 12 }}
             />
             <Tooltip content={<PointTooltip />} cursor={{ strokeDasharray: '3 3' }} />
-            <Legend verticalAlign="top" height={32} wrapperStyle={{ fontSize: 12 }} />
+            {/* No fixed height: on a phone the providers wrap to several lines, and Recharts makes room for what it measures. */}
+            <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} />
             {vendors.map((v) => (
               <Scatter key={v} name={v} data={data.filter((d) => d.vendor === v)} fill={vendorColor(v)} shape={<Marker />} isAnimationActive={false}>
                 <ErrorBar dataKey="err" direction="y" width={3} stroke={vendorColor(v)} strokeWidth={1} />
