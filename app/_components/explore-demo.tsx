@@ -10,13 +10,15 @@ const secondary = 'inline-flex items-center rounded-md border border-border bg-p
 
 /**
  * The second way on from an empty workspace: open the demo's Overview. Without a demo workspace (deleted, or
- * never made) the Models view is the one screen that shows something before any upload.
+ * never made) the Models view is the one screen that shows something before any upload; inside the demo itself
+ * (a page it has no data for) the upload is the only step worth offering.
  */
 export function ExploreDemo() {
-  const demo = useDemoWorkspace();
+  const { demo, inDemo } = useDemoWorkspace();
   const router = useRouter();
   const pathname = usePathname();
   const [pending, start] = useTransition();
+  if (inDemo) return null;
   if (!demo) return <Link className={secondary} href="/models">Compare models by price and quality</Link>;
   return (
     <button

@@ -12,9 +12,8 @@ export function WorkspacesProvider({ value, children }: { value: Workspaces; chi
   return <WorkspacesContext.Provider value={value}>{children}</WorkspacesContext.Provider>;
 }
 
-/** The demo workspace to point an empty one at: null when there is none, or when the demo is the one open. */
-export function useDemoWorkspace(): Workspace | null {
+/** The demo workspace to point an empty one at (null when the person has none), and whether it is the one open. */
+export function useDemoWorkspace(): { demo: Workspace | null; inDemo: boolean } {
   const ws = useContext(WorkspacesContext);
-  if (!ws || ws.current.isDemo) return null;
-  return ws.memberships.find((m) => m.isDemo) ?? null;
+  return { demo: ws?.memberships.find((m) => m.isDemo) ?? null, inDemo: ws?.current.isDemo ?? false };
 }

@@ -62,7 +62,8 @@ export function UploadHistory({ workspace, canDelete }: { workspace: string; can
             <tbody>
               {data.uploads.map((u) => (
                 <tr key={u.id} className="border-b border-border align-top last:border-0" data-testid="history-row">
-                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                  {/* A file name keeps a readable width on a phone; the table scrolls instead of stacking it a word a line. */}
+                  <th scope="row" className="min-w-48 px-3 py-2 text-left font-medium break-words">
                     {u.filename}
                     <span className="block text-xs font-normal text-muted">{u.summary?.formatLabel ?? u.format}{u.createdBy ? ` · ${u.createdBy}` : ''}</span>
                     {u.error && <span className="block max-w-md text-xs font-normal text-bad">{u.error}</span>}

@@ -5,13 +5,15 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect, useMemo, useState } from 'react';
 import { apiError, callApi, getJson } from '@/app/_components/api-client';
 import { SaveReport } from '@/app/_components/save-report';
+import { ExploreDemo } from '@/app/_components/explore-demo';
 import { decodeScenario, defaultScenario, encodeScenario, nextTargetId } from '@/lib/whatif/draft';
 import type { WhatIfOptions } from '@/lib/whatif/options';
 import type { WhatIfRun } from '@/lib/whatif/service';
 import type { ScenarioSpec, TargetSpec } from '@/lib/whatif/spec';
 import { scenarioSchema } from '@/lib/whatif/spec';
 import { CheckList, NumberField, SelectField, inputClass } from './fields';
-import { ComparisonTable, CostQualityChart, CumulativeChart, SelfHostedDetails, Sensitivity, Sources, TARGET_COLORS } from './results';
+import { ComparisonTable, CostQualityChart, CumulativeChart, SelfHostedDetails, Sensitivity, Sources } from './results';
+import { optionColor } from '@/lib/models/colors';
 import { TargetEditor, newTarget } from './target-editor';
 
 type Saved = { id: string; name: string; spec: ScenarioSpec; updatedAt: string };
@@ -87,7 +89,10 @@ export function WhatIfClient({ workspaceId, canEdit }: { workspaceId: string; ca
         <div className="rounded-lg border border-dashed border-border bg-panel p-8 text-center" data-testid="whatif-empty">
           <p className="text-lg font-medium">No usage to move yet</p>
           <p className="mt-1 text-sm text-muted">A what-if replays your own traffic under another model&apos;s prices. Upload a usage export first.</p>
-          <Link href="/uploads" className="mt-4 inline-block rounded-md bg-accent px-4 py-2 text-sm font-medium text-white">Upload usage</Link>
+          <div className="mt-4 flex flex-wrap justify-center gap-3">
+            <Link href="/uploads" className="inline-flex items-center rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white">Upload an export</Link>
+            <ExploreDemo />
+          </div>
         </div>
       </div>
     );
@@ -210,7 +215,7 @@ export function WhatIfClient({ workspaceId, canEdit }: { workspaceId: string; ca
           <section className="flex flex-col gap-3">
             <h2 className="text-sm font-semibold">3. Options to compare</h2>
             {spec.targets.map((t, i) => (
-              <TargetEditor key={t.id} index={i} target={t} options={o} color={TARGET_COLORS[i % TARGET_COLORS.length]!} onChange={(x) => setTarget(i, x)}
+              <TargetEditor key={t.id} index={i} target={t} options={o} color={optionColor(i)} onChange={(x) => setTarget(i, x)}
                 onRemove={() => update({ targets: spec.targets.filter((_, j) => j !== i) })} />
             ))}
             {spec.targets.length < 8 && (

@@ -40,7 +40,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       <form className="flex flex-wrap items-end gap-3 rounded-lg border border-border bg-panel p-3 text-sm" method="get">
         <fieldset className="flex flex-wrap gap-x-4 gap-y-1">
           <legend className="mb-1 text-xs text-muted">Scenarios</legend>
-          {all.length === 0 && <span className="text-muted">No saved scenarios yet: save one on the What-if page.</span>}
+          {all.length === 0 && <span className="text-muted">No saved scenarios yet: <Link className="text-accent underline" href="/what-if">build one on the What-if page</Link> and save it.</span>}
           {all.map((s) => (
             <label key={s.id} className="flex items-center gap-1.5"><input type="checkbox" name="ids" value={s.id} defaultChecked={wanted.includes(s.id)} />{s.name}</label>
           ))}
