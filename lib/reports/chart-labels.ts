@@ -4,7 +4,7 @@
  * shortened (to its number, say) and tried again; the reader finds the whole name in the legend.
  */
 export type Box = { l: number; t: number; r: number; b: number };
-export type Placed = { x: number; y: number; anchor: 'start' | 'middle' | 'end'; text: string; box: Box };
+export type Placed = { x: number; y: number; anchor: 'start' | 'middle' | 'end'; text: string; box: Box; index?: number };
 
 /** Width of `s` in px at `size`, a little generous (the chart font may be wider than Arial). */
 export function textWidth(s: string, size: number): number {
@@ -33,7 +33,7 @@ const SPOTS: Spot[] = [
  * label may cover (the points themselves). Answers one placement per point; the last form at its first spot when
  * nothing is free (tiny plots), pushed further out until it clears what is placed.
  */
-export function placeLabels(points: { x: number; y: number; texts: string[] }[], area: Box, marks: Box[], size: number): Placed[] {
+export function placeLabels(points: { x: number; y: number; texts: string[] }[], area: Box, marks: Box[], size: number, opts: { onlyWithRoom?: boolean } = {}): Placed[] {
   const placed: Placed[] = [];
   const taken = () => [...marks, ...placed.map((p) => p.box)];
   const tryPlace = (p: { x: number; y: number }, text: string, reach: number): Placed | null => {
@@ -45,9 +45,11 @@ export function placeLabels(points: { x: number; y: number; texts: string[] }[],
     }
     return null;
   };
-  for (const p of points) {
+  for (const [index, p] of points.entries()) {
     let spot: Placed | null = null;
     for (const text of p.texts) if (!spot) spot = tryPlace(p, text, 1);
+    // A crowded chart with a tooltip (the in-app scatter) labels only the points with room beside them.
+    if (opts.onlyWithRoom) { if (spot) placed.push({ ...spot, index }); continue; }
     for (let reach = 2; !spot && reach <= 6; reach++) spot = tryPlace(p, p.texts.at(-1)!, reach);
     if (!spot) {
       const text = p.texts.at(-1)!;

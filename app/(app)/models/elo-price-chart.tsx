@@ -1,7 +1,8 @@
 'use client';
 
-import { CartesianGrid, ErrorBar, LabelList, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { modelColor, vendorColor } from '@/lib/models/colors';
+import { CartesianGrid, ErrorBar, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { seriesColors, vendorColor } from '@/lib/models/colors';
+import { EloPointLabels } from './elo-point-labels';
 import type { YourUsage } from '@/lib/models/elo-price-types';
 import { formatCurrency } from '@/lib/format-currency';
 import type { EloPricePoint, TokenMix } from '@/lib/quality/frontier';
@@ -10,7 +11,7 @@ type Datum = EloPricePoint & { x: number; y: number; err: [number, number]; labe
 
 const TICKS = [0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100, 300];
 
-function toDatum(p: EloPricePoint, usage: YourUsage | null | undefined): Datum {
+function toDatum(p: EloPricePoint, usage: YourUsage | null | undefined, mineColors: Map<string, string>): Datum {
   const mine = usage?.models.find((m) => m.modelId === p.modelId);
   return {
     ...p,
@@ -18,8 +19,9 @@ function toDatum(p: EloPricePoint, usage: YourUsage | null | undefined): Datum {
     y: p.elo,
     err: [p.ciLower === null ? 0 : p.elo - p.ciLower, p.ciUpper === null ? 0 : p.ciUpper - p.elo],
     label: p.name,
-    // With "your usage" on, the models you use take their own stable colour and a size by spend; the rest fade.
-    color: mine ? modelColor(p.modelId) : vendorColor(p.vendor),
+    // With "your usage" on, the models you use take the colours they have on the Overview (one chart's set, told
+    // apart) and a size by spend; the rest fade.
+    color: mine ? mineColors.get(p.modelId) ?? vendorColor(p.vendor) : vendorColor(p.vendor),
     share: mine ? mine.share : null,
     spend: mine ? mine.spend : null,
     faded: !!usage && !mine,
@@ -66,16 +68,6 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: { paylo
   );
 }
 
-function FrontierLabel(props: { x?: number | string; y?: number | string; value?: unknown }) {
-  const x = Number(props.x ?? 0);
-  const y = Number(props.y ?? 0);
-  return (
-    <text x={x} y={y - 10} textAnchor="middle" fontSize={11} fill="var(--text)" paintOrder="stroke" stroke="var(--panel)" strokeWidth={3}>
-      {String(props.value ?? '')}
-    </text>
-  );
-}
-
 function niceTicks(min: number, max: number): number[] {
   const step = max - min > 300 ? 100 : 50;
   const out: number[] = [];
@@ -84,7 +76,8 @@ function niceTicks(min: number, max: number): number[] {
 }
 
 export function EloPriceChart({ points, showFrontier, mix, snapshotName, usage }: { points: EloPricePoint[]; showFrontier: boolean; mix: TokenMix; snapshotName: string; usage?: YourUsage | null }) {
-  const data = points.filter((p) => Number(p.blendedPerMtok) > 0).map((p) => toDatum(p, usage));
+  const mineColors = seriesColors('model', usage?.models.map((m) => m.modelId) ?? []);
+  const data = points.filter((p) => Number(p.blendedPerMtok) > 0).map((p) => toDatum(p, usage, mineColors));
   const vendors = [...new Set(data.map((d) => d.vendor))].sort();
   const frontier = data.filter((d) => d.onFrontier).sort((a, b) => a.x - b.x);
   const xs = data.map((d) => d.x);
@@ -108,7 +101,7 @@ export function EloPriceChart({ points, showFrontier, mix, snapshotName, usage }
             <XAxis
               type="number" dataKey="x" name="Blended $/1M" scale="log" domain={[xMin, xMax]} ticks={ticks} allowDataOverflow
               tickFormatter={(v: number) => formatCurrency(v)} stroke="var(--muted)" fontSize={12}
-              label={{ value: 'Blended USD per 1M tokens', position: 'insideBottom', offset: -16, fill: 'var(--muted)', fontSize: 12 }}
+              label={{ value: '$ per 1M tokens (blended)', position: 'insideBottom', offset: -16, fill: 'var(--muted)', fontSize: 12 }}
             />
             <YAxis
               type="number" dataKey="y" name="Elo" domain={[yMin, yMax]} ticks={niceTicks(yMin, yMax)} stroke="var(--muted)" fontSize={12} width={56}
@@ -126,10 +119,9 @@ export function EloPriceChart({ points, showFrontier, mix, snapshotName, usage }
               <Scatter
                 name="Pareto frontier" data={frontier} fill="var(--frontier)" line={{ stroke: 'var(--frontier)', strokeDasharray: '5 4', strokeWidth: 1.5 }}
                 shape={() => <g />} legendType="line" isAnimationActive={false}
-              >
-                <LabelList dataKey="label" content={FrontierLabel} />
-              </Scatter>
+              />
             )}
+            <EloPointLabels data={data} />
           </ScatterChart>
         </ResponsiveContainer>
       </div>

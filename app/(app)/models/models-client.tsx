@@ -8,7 +8,7 @@ import { eloPriceParamsSchema, formatProviderChoice, parseProviderChoice } from 
 import { EloPriceChart } from './elo-price-chart';
 import { EloPriceTable } from './elo-price-table';
 import { useEloPriceQuery } from './use-elo-price';
-import { modelColor } from '@/lib/models/colors';
+import { seriesColors } from '@/lib/models/colors';
 import type { YourUsage } from '@/lib/models/elo-price-types';
 import { formatCurrency } from '@/lib/format-currency';
 
@@ -186,9 +186,10 @@ function YourUsagePanel({ usage, mixChosen }: { usage: YourUsage | null; mixChos
         {usage.mix ? <> · your input:output mix is <span className="font-medium tabular">{usage.mix.input}:1</span>{mixChosen ? ' (the chart uses the mix you chose)' : ', used to blend prices'}</> : null}
       </p>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
-        {usage.models.map((m) => (
+        {/* The same set the chart colours, so each swatch matches its bubble. */}
+        {usage.models.map((m, _i, all) => (
           <li key={m.modelId} className={m.onChart ? '' : 'text-muted'}>
-            <span aria-hidden="true" className="mr-1 inline-block h-2.5 w-2.5 rounded-full align-middle" style={{ background: modelColor(m.modelId) }} />
+            <span aria-hidden="true" className="mr-1 inline-block h-2.5 w-2.5 rounded-full align-middle" style={{ background: seriesColors('model', all.map((x) => x.modelId)).get(m.modelId) }} />
             {m.name} {m.spend === null || m.share === null ? 'unpriced' : `${formatCurrency(m.spend, { exact: true })} (${(m.share * 100).toFixed(1)}%)`}{m.onChart ? '' : ' · not in this snapshot'}
           </li>
         ))}

@@ -3,11 +3,11 @@
 import { useState } from 'react';
 import { CartesianGrid, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCurrency } from '@/lib/format-currency';
+import { optionColor } from '@/lib/models/colors';
+import { TODAY_COLOR } from '@/lib/reports/chart-colors';
 import type { TargetResult } from '@/lib/whatif/engine';
 import type { WhatIfRun } from '@/lib/whatif/service';
 
-export const TARGET_COLORS = ['#2563eb', '#16a34a', '#d97706', '#9333ea', '#db2777', '#0891b2', '#65a30d', '#dc2626'];
-const TODAY_COLOR = 'var(--muted)';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
@@ -63,7 +63,7 @@ export function ComparisonTable({ run }: { run: WhatIfRun }) {
             <tr key={t.id} className={`border-t border-border ${run.recommendedTargetId === t.id ? 'bg-accent-soft/40' : ''}`} data-testid={`row-${t.id}`}>
               <th scope="row" className="min-w-44 px-2.5 py-2 text-left font-medium">
                 <span className="flex items-center gap-2">
-                  <span aria-hidden className="inline-block h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: TARGET_COLORS[i % TARGET_COLORS.length] }} />
+                  <span aria-hidden className="inline-block h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: optionColor(i) }} />
                   <span>{t.label}</span>
                   {run.recommendedTargetId === t.id && <span className="rounded bg-accent px-1.5 py-0.5 text-[10px] font-semibold uppercase text-white">best</span>}
                 </span>
@@ -113,7 +113,7 @@ function ChartFrame({ title, children, table }: { title: string; children: React
 }
 
 export function CumulativeChart({ run }: { run: WhatIfRun }) {
-  const priced = run.targets.map((t, i) => ({ t, color: TARGET_COLORS[i % TARGET_COLORS.length]! })).filter((x) => x.t.months.length > 0);
+  const priced = run.targets.map((t, i) => ({ t, color: optionColor(i) })).filter((x) => x.t.months.length > 0);
   const data = Array.from({ length: run.horizonMonths }, (_, m) => {
     const row: Record<string, number | string> = { month: m + 1 };
     for (const { t } of priced) row[t.id] = Number(t.months[m]?.cumulativeSavingsUsd ?? 0);
@@ -153,7 +153,7 @@ type QPoint = { label: string; x: number; y: number; err: [number, number]; colo
 export function CostQualityChart({ run }: { run: WhatIfRun }) {
   const b = run.baseline;
   const points: QPoint[] = run.targets
-    .map((t, i) => ({ t, color: TARGET_COLORS[i % TARGET_COLORS.length]! }))
+    .map((t, i) => ({ t, color: optionColor(i) }))
     .filter(({ t }) => t.monthlyCostUsd !== null && t.elo !== null)
     .map(({ t, color }) => ({ label: t.label, x: Number(t.monthlyCostUsd), y: t.elo!, err: [t.elo! - (t.eloLower ?? t.elo!), (t.eloUpper ?? t.elo!) - t.elo!] as [number, number], color }));
   const today: QPoint | null = b.elo === null ? null : { label: 'Today', x: Number(b.monthlyCostUsd), y: b.elo, err: [b.elo - (b.eloLower ?? b.elo), (b.eloUpper ?? b.elo) - b.elo], color: TODAY_COLOR };
@@ -171,8 +171,10 @@ export function CostQualityChart({ run }: { run: WhatIfRun }) {
         <ResponsiveContainer width="100%" height="100%">
           <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }} accessibilityLayer>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-            <XAxis type="number" dataKey="x" name="Monthly cost" tickFormatter={axisMoney} tick={{ fill: 'var(--muted)', fontSize: 11 }} domain={['auto', 'auto']} />
-            <YAxis type="number" dataKey="y" name="Elo" domain={['auto', 'auto']} tick={{ fill: 'var(--muted)', fontSize: 11 }} width={48} />
+            <XAxis type="number" dataKey="x" name="Monthly cost" tickFormatter={axisMoney} tick={{ fill: 'var(--muted)', fontSize: 11 }} domain={['auto', 'auto']}
+              label={{ value: 'Monthly cost', position: 'insideBottom', offset: -12, fill: 'var(--muted)', fontSize: 12 }} />
+            <YAxis type="number" dataKey="y" name="Elo" domain={['auto', 'auto']} tick={{ fill: 'var(--muted)', fontSize: 11 }} width={56}
+              label={{ value: 'Elo', angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 12 }} />
             <Tooltip
               cursor={{ strokeDasharray: '3 3' }}
               content={({ active, payload }) => {

@@ -1,12 +1,11 @@
 'use client';
 
 import { CartesianGrid, ErrorBar, Legend, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { pointColor, seriesColor } from '@/lib/reports/chart-colors';
 import { formatCurrency } from '@/lib/format-currency';
 import { formatCell } from '@/lib/reports/format';
 import type { ReportScatterChart, ReportSeriesChart } from '@/lib/reports/types';
 import { SnapshotTable } from './snapshot-table';
-
-const COLORS = ['#2563eb', '#d97706', '#10a37f', '#db2777'];
 
 /** Charts of a frozen snapshot; each has its numbers as a table under "Show as table" (and for screen readers). */
 export function CumulativeChart({ chart }: { chart: ReportSeriesChart }) {
@@ -22,7 +21,7 @@ export function CumulativeChart({ chart }: { chart: ReportSeriesChart }) {
             <YAxis stroke="var(--muted)" fontSize={11} width={76} tickFormatter={(v: number) => (money ? formatCurrency(v) : String(v))} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? formatCell(v.toFixed(2), chart.unit) : String(v))} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            {chart.series.map((s, i) => <Line key={s} type="monotone" dataKey={s} stroke={COLORS[i % COLORS.length]} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />)}
+            {chart.series.map((s, i) => <Line key={s} type="monotone" dataKey={s} stroke={seriesColor(chart, i)} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />)}
           </LineChart>
         </ResponsiveContainer>
       </div>
@@ -35,17 +34,22 @@ export function CumulativeChart({ chart }: { chart: ReportSeriesChart }) {
 }
 
 export function ScatterChartView({ chart }: { chart: ReportScatterChart }) {
-  const data = chart.points.filter((p) => p.elo !== null).map((p) => ({ ...p, cost: Number(p.monthlyCost), err: p.eloLower !== null && p.eloUpper !== null ? [p.elo! - p.eloLower, p.eloUpper - p.elo!] : [0, 0] }));
+  const data = chart.points.map((p, i) => ({ p, color: pointColor(chart, i) })).filter(({ p }) => p.elo !== null).map(({ p, color }) => ({ ...p, color, cost: Number(p.monthlyCost), err: p.eloLower !== null && p.eloUpper !== null ? [p.elo! - p.eloLower, p.eloUpper - p.elo!] : [0, 0] }));
   return (
     <div>
       <div className="h-72" role="img" aria-label={`${chart.title}: ${chart.points.length} options`}>
         <ResponsiveContainer width="100%" height="100%">
-          <ScatterChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer>
+          <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }} accessibilityLayer>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-            <XAxis type="number" dataKey="cost" name="Monthly cost" stroke="var(--muted)" fontSize={11} tickFormatter={(v: number) => formatCurrency(v)} />
-            <YAxis type="number" dataKey="elo" name="Elo" stroke="var(--muted)" fontSize={11} domain={['auto', 'auto']} width={48} />
+            <XAxis type="number" dataKey="cost" name="Monthly cost" stroke="var(--muted)" fontSize={11} tickFormatter={(v: number) => formatCurrency(v)}
+              label={{ value: 'Monthly cost', position: 'insideBottom', offset: -12, fill: 'var(--muted)', fontSize: 12 }} />
+            <YAxis type="number" dataKey="elo" name="Elo" stroke="var(--muted)" fontSize={11} domain={['auto', 'auto']} width={56}
+              label={{ value: 'Elo (higher is better)', angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 12 }} />
             <Tooltip formatter={(v, n) => (n === 'Monthly cost' && typeof v === 'number' ? formatCurrency(v.toFixed(2), { exact: true }) : String(v))} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />
-            <Scatter data={data} fill="#2563eb" isAnimationActive={false}><ErrorBar dataKey="err" direction="y" stroke="var(--muted)" /></Scatter>
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            {data.map((d, i) => (
+              <Scatter key={`${i}:${d.label}`} name={d.label} data={[d]} fill={d.color} isAnimationActive={false}><ErrorBar dataKey="err" direction="y" stroke={d.color} /></Scatter>
+            ))}
           </ScatterChart>
         </ResponsiveContainer>
       </div>
