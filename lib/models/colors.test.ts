@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { deltaE } from '@/lib/colors/delta-e';
-import { colorFor, MIN_DELTA_E, modelColor, optionColor, OTHER_COLOR, PALETTE, seriesColor, seriesColors, vendorColor } from './colors';
+import { colorFor, MIN_DELTA_E, modelColor, optionColor, OTHER_COLOR, PALETTE, seriesColor, seriesColors, vendorColor, vendorColors } from './colors';
 
 // The vendors of the demo's catalog and the Overview's top models in the demo (lib/demo/generate.ts), plus Other.
 const VENDORS = ['OpenAI', 'Anthropic', 'Meta', 'Mistral', 'Google', 'Cohere', 'DeepSeek', 'Alibaba', 'xAI'];
@@ -23,6 +23,14 @@ describe('series colours are told apart (CIEDE2000 ≥ MIN_DELTA_E)', () => {
 
   test('every two vendors shown together', () => {
     expect(closePairs(VENDORS.map((v) => [v, vendorColor(v)]))).toEqual([]);
+  });
+
+  test("every two of the Models chart's 16 vendors (the demo's Elo snapshot: nine known, six more, Unknown)", () => {
+    const all = ['AI21', 'Alibaba', 'Anthropic', 'Cohere', 'DeepSeek', 'Google', 'Meta', 'Microsoft', 'Mistral', 'NVIDIA', 'OpenAI', 'Perplexity', 'Unknown', 'Zhipu AI', 'xAI'];
+    const m = vendorColors(all);
+    expect(closePairs(all.map((v) => [v, m.get(v)!]))).toEqual([]);
+    for (const v of VENDORS) if (all.includes(v)) expect(m.get(v)).toBe(vendorColor(v));
+    expect(m.get('Unknown')).toBe(OTHER_COLOR);
   });
 
   test("the Overview's top models, two per vendor, in one chart", () => {

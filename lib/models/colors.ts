@@ -1,4 +1,4 @@
-import { deltaE, hexToLab, labToHex } from '@/lib/colors/delta-e';
+import { deltaE, deltaE2000, hexToLab, labToHex } from '@/lib/colors/delta-e';
 
 /**
  * The one source of series colours: vendors, models, what-if options and any other dimension, in the app, the
@@ -85,6 +85,47 @@ export function colorFor(kind: ColorKind, key: string, index = 0): string {
 }
 
 const farEnough = (c: string, used: readonly string[]) => used.every((u) => deltaE(c, u) >= MIN_DELTA_E);
+/**
+ * Past the palette (a chart of 15 vendors): the palette's lighter and darker shades, then a grid over Lab (mid
+ * lightness first, then the more saturated), each still checked against every colour already in the chart.
+ */
+const EXTENDED = [...PALETTE.flatMap((c) => shadesOf(c).slice(1)), ...labGrid()];
+
+function labGrid(): string[] {
+  const out: { hex: string; rank: number }[] = [];
+  for (let L = 35; L <= 75; L += 10) for (let a = -60; a <= 60; a += 15) for (let b = -60; b <= 60; b += 15) {
+    const hex = labToHex({ L, a, b });
+    // Out of the sRGB gamut it would clip to another colour: keep only what sRGB shows as asked.
+    if (deltaE2000(hexToLab(hex), { L, a, b }) < 2) out.push({ hex, rank: Math.abs(L - 55) * 4 - Math.hypot(a, b) });
+  }
+  return out.sort((x, y) => x.rank - y.rank).map((x) => x.hex);
+}
+
+function pick(tries: readonly string[], used: readonly string[]): string {
+  const all = [...tries, ...PALETTE, ...EXTENDED];
+  // More series than distinct colours: the one farthest from those used.
+  return all.find((t) => farEnough(t, used))
+    ?? all.reduce((best, t) => (Math.min(...used.map((u) => deltaE(t, u))) > Math.min(...used.map((u) => deltaE(best, u))) ? t : best));
+}
+
+/**
+ * The vendors of one chart (the Models scatter and its table): the nine known vendors keep their fixed colour; any
+ * other (AI21, NVIDIA…) takes the first colour ≥ MIN_DELTA_E from all of those, in name order; Unknown is grey.
+ */
+export function vendorColors(vendors: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const set = [...new Set(vendors)];
+  const known = set.filter((v) => VENDOR_BASE[v]);
+  const used = [...known.map((v) => VENDOR_BASE[v]!), ...(set.includes('Unknown') ? [OTHER_COLOR] : [])];
+  for (const v of known) out.set(v, VENDOR_BASE[v]!);
+  if (set.includes('Unknown')) out.set('Unknown', OTHER_COLOR);
+  for (const v of set.filter((x) => !out.has(x)).sort()) {
+    const c = pick([], used);
+    used.push(c);
+    out.set(v, c);
+  }
+  return out;
+}
 
 /**
  * Colours for the series of one chart. Each key starts from its own colour; a model whose vendor's colour is
@@ -98,10 +139,7 @@ export function seriesColors(dimension: string, keys: readonly string[]): Map<st
   for (const k of [...keys].sort((a, b) => normalize(a).localeCompare(normalize(b)))) {
     if (k === 'Other') { out.set(k, OTHER_COLOR); continue; }
     const own = seriesColor(dimension, k);
-    const tries = [...(dimension === 'model' || dimension === 'provider' ? shadesOf(own) : [own]), ...PALETTE];
-    const c = tries.find((t) => farEnough(t, used))
-      // More series than distinct colours: the one farthest from those used.
-      ?? tries.reduce((best, t) => (Math.min(...used.map((u) => deltaE(t, u))) > Math.min(...used.map((u) => deltaE(best, u))) ? t : best));
+    const c = pick(dimension === 'model' || dimension === 'provider' ? shadesOf(own) : [own], used);
     used.push(c);
     out.set(k, c);
   }

@@ -1,7 +1,7 @@
 'use client';
 
 import { CartesianGrid, ErrorBar, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { seriesColors, vendorColor } from '@/lib/models/colors';
+import { seriesColors, vendorColors } from '@/lib/models/colors';
 import { EloPointLabels } from './elo-point-labels';
 import type { YourUsage } from '@/lib/models/elo-price-types';
 import { formatCurrency } from '@/lib/format-currency';
@@ -11,7 +11,7 @@ type Datum = EloPricePoint & { x: number; y: number; err: [number, number]; labe
 
 const TICKS = [0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100, 300];
 
-function toDatum(p: EloPricePoint, usage: YourUsage | null | undefined, mineColors: Map<string, string>): Datum {
+function toDatum(p: EloPricePoint, usage: YourUsage | null | undefined, mineColors: Map<string, string>, vendorColor: (v: string) => string): Datum {
   const mine = usage?.models.find((m) => m.modelId === p.modelId);
   return {
     ...p,
@@ -77,7 +77,10 @@ function niceTicks(min: number, max: number): number[] {
 
 export function EloPriceChart({ points, showFrontier, mix, snapshotName, usage }: { points: EloPricePoint[]; showFrontier: boolean; mix: TokenMix; snapshotName: string; usage?: YourUsage | null }) {
   const mineColors = seriesColors('model', usage?.models.map((m) => m.modelId) ?? []);
-  const data = points.filter((p) => Number(p.blendedPerMtok) > 0).map((p) => toDatum(p, usage, mineColors));
+  // Every vendor of the snapshot (as the table below colours them), told apart from each other in this one chart.
+  const byVendor = vendorColors(points.map((p) => p.vendor));
+  const vendorColor = (v: string) => byVendor.get(v)!;
+  const data = points.filter((p) => Number(p.blendedPerMtok) > 0).map((p) => toDatum(p, usage, mineColors, vendorColor));
   const vendors = [...new Set(data.map((d) => d.vendor))].sort();
   const frontier = data.filter((d) => d.onFrontier).sort((a, b) => a.x - b.x);
   const xs = data.map((d) => d.x);

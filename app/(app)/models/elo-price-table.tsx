@@ -1,7 +1,7 @@
 'use client';
 
 import { formatCurrency } from '@/lib/format-currency';
-import { vendorColor } from '@/lib/models/colors';
+import { vendorColors } from '@/lib/models/colors';
 import type { EloPricePoint } from '@/lib/quality/frontier';
 
 const COLUMNS = [
@@ -43,6 +43,8 @@ export function EloPriceTable(props: {
   onSort: (sort: SortKey, dir: 'asc' | 'desc') => void;
 }) {
   const { points, onProvider } = props;
+  // The chart's map over the same points, so a row's swatch matches its marker.
+  const colors = vendorColors(points.map((p) => p.vendor));
   const sort = (COLUMNS.find((c) => c.key === props.sort)?.key ?? 'elo') as SortKey;
   const dir = props.dir ?? defaultDir(sort);
 
@@ -83,7 +85,7 @@ export function EloPriceTable(props: {
             <tr key={p.modelId} data-model={p.modelId} className="border-b border-border last:border-0 hover:bg-panel-2">
               <th scope="row" className="px-3 py-2 text-left font-medium">
                 <span className="flex items-center gap-2 whitespace-nowrap">
-                  <span aria-hidden className={`inline-block h-2.5 w-2.5 ${p.openWeights ? 'rounded-full' : 'rotate-45'}`} style={{ background: vendorColor(p.vendor) }} />
+                  <span aria-hidden className={`inline-block h-2.5 w-2.5 ${p.openWeights ? 'rounded-full' : 'rotate-45'}`} style={{ background: colors.get(p.vendor) }} />
                   {p.name}
                   {p.onFrontier && <span className="rounded bg-accent-soft px-1.5 py-0.5 text-[10px] font-semibold uppercase text-accent">frontier</span>}
                 </span>
