@@ -43,8 +43,23 @@ function chromiumPids(): number[] {
   }
 }
 
-export function chromiumFootprint(): ChromiumFootprint {
-  const pids = chromiumPids();
+function parentOf(pid: number): number {
+  try {
+    return Number(/PPid:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** True when `pid` runs under `root` (its parent, or its parent's parent, …). */
+function descendsFrom(pid: number, root: number): boolean {
+  for (let p = parentOf(pid), hops = 0; p > 1 && hops < 64; p = parentOf(p), hops++) if (p === root) return true;
+  return false;
+}
+
+/** The machine's Chromiums, or with `rootPid` only those the server process started (others may run beside it). */
+export function chromiumFootprint(rootPid?: number): ChromiumFootprint {
+  const pids = chromiumPids().filter((pid) => rootPid === undefined || descendsFrom(pid, rootPid));
   const all = new Set(pids);
   let rssKb = 0;
   let browsers = 0;
@@ -67,26 +82,27 @@ const maxOf = (a: ChromiumFootprint, b: ChromiumFootprint): ChromiumFootprint =>
 });
 
 /** Fires `burst` PDF requests at once at one share link, sampling Chromium every 50 ms until the last answers. */
-export async function stressPdf(opts: { baseUrl: string; token: string; burst?: number; settleMs?: number }): Promise<PdfBurstResult> {
+export async function stressPdf(opts: { baseUrl: string; token: string; burst?: number; settleMs?: number; serverPid?: number }): Promise<PdfBurstResult> {
   const burst = opts.burst ?? 12;
   const url = `${opts.baseUrl.replace(/\/+$/, '')}/r/${encodeURIComponent(opts.token)}/export.pdf`;
-  const before = chromiumFootprint();
+  const footprint = () => chromiumFootprint(opts.serverPid);
+  const before = footprint();
   let peak = before;
-  const sampler = setInterval(() => { peak = maxOf(peak, chromiumFootprint()); }, 50);
+  const sampler = setInterval(() => { peak = maxOf(peak, footprint()); }, 50);
   const answers = await Promise.all(Array.from({ length: burst }, async () => {
     const t0 = performance.now();
     const res = await fetch(url);
     const body = Buffer.from(await res.arrayBuffer());
     return { status: res.status, ms: performance.now() - t0, body, retryAfter: res.headers.get('retry-after') };
   })).finally(() => clearInterval(sampler));
-  peak = maxOf(peak, chromiumFootprint());
+  peak = maxOf(peak, footprint());
   await new Promise((r) => setTimeout(r, opts.settleMs ?? 1000));
   const statuses: Record<string, number> = {};
   for (const a of answers) statuses[a.status] = (statuses[a.status] ?? 0) + 1;
   const ms = answers.map((a) => a.ms).sort((x, y) => x - y);
   const pdfs = answers.filter((a) => a.status === 200).map((a) => a.body);
   return {
-    burst, before, peak, after: chromiumFootprint(), statuses,
+    burst, before, peak, after: footprint(), statuses,
     p50Ms: Math.round(ms[Math.floor(ms.length / 2)] ?? 0), maxMs: Math.round(ms.at(-1) ?? 0),
     retryAfter: answers.flatMap((a) => (a.retryAfter ? [a.retryAfter] : [])),
     identicalPdfs: pdfs.every((b) => b.subarray(0, 5).toString() === '%PDF-' && b.equals(pdfs[0]!)),
