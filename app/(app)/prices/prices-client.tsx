@@ -165,8 +165,8 @@ export function PriceForms({ models, providers }: { models: { id: string; name: 
       }}>
         <h2 className="font-medium">Import a price sheet</h2>
         <p className="mt-1 text-muted">LiteLLM&apos;s price map (JSON) or CSV: <code className="break-all text-xs">model,provider,input_per_mtok,output_per_mtok,cached_input_per_mtok,effective_from</code></p>
-        <div className="mt-2 grid gap-2">
-          <label className="flex flex-col gap-1">File<input name="file" type="file" accept=".csv,.json,text/csv,application/json" required /></label>
+        <div className="mt-2 grid grid-cols-1 gap-2">
+          <label className="flex flex-col gap-1">File<input name="file" type="file" accept=".csv,.json,text/csv,application/json" required className="max-w-full" /></label>
           <label className="flex flex-col gap-1">Effective from (if the file does not say)<input name="effectiveFrom" type="date" className={input} /></label>
         </div>
         <button type="submit" className="mt-3 rounded-md border border-border px-3 py-1">Import</button>

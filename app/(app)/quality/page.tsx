@@ -41,7 +41,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
         </details>
       )}
 
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[22rem_1fr]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[22rem_minmax(0,1fr)]">
         <nav aria-label="Snapshots" className="rounded-lg border border-border bg-panel text-sm">
           <h2 className="border-b border-border px-3 py-2 font-medium">Snapshots</h2>
           <ul>
@@ -58,7 +58,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
         </nav>
         <section aria-labelledby="scores">
           <h2 id="scores" className="mb-2 font-medium">{selected ? `${selected.name}${selected.category !== 'overall' ? ` · ${selected.category}` : ''}` : 'No snapshot'}</h2>
-          <div className="max-h-[640px] overflow-auto rounded-lg border border-border bg-panel">
+          <div className="relative max-h-[640px] overflow-auto rounded-lg border border-border bg-panel">
             <table className="w-full text-sm">
               <caption className="sr-only">Elo with 95% confidence intervals</caption>
               <thead className="sticky top-0 border-b border-border bg-panel-2 text-left text-xs uppercase tracking-wide text-muted">
@@ -85,7 +85,8 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
             <div className="mt-6" aria-live="polite">
               <h3 className="font-medium">{model.name} across snapshots</h3>
               <p className="text-xs text-muted">Each row is its own scale; read the rank and the gap to neighbours, not the raw number across rows.</p>
-              <table className="mt-2 w-full rounded-lg border border-border bg-panel text-sm">
+              <div className="relative mt-2 overflow-x-auto rounded-lg border border-border bg-panel">
+              <table className="w-full text-sm">
                 <caption className="sr-only">Elo of {model.name} in each snapshot</caption>
                 <thead className="border-b border-border bg-panel-2 text-left text-xs uppercase tracking-wide text-muted"><tr><th scope="col" className="px-3 py-2">Snapshot</th><th scope="col" className="px-3 py-2">As of</th><th scope="col" className="px-3 py-2 text-right">Elo (95% CI)</th><th scope="col" className="px-3 py-2 text-right">Rank</th></tr></thead>
                 <tbody>
@@ -98,6 +99,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
                   ))}
                 </tbody>
               </table>
+              </div>
             </div>
           )}
         </section>
