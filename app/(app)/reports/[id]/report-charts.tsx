@@ -44,9 +44,10 @@ export function ScatterChartView({ chart }: { chart: ReportScatterChart }) {
             <XAxis type="number" dataKey="cost" name="Monthly cost" stroke="var(--muted)" fontSize={11} tickFormatter={(v: number) => formatCurrency(v)}
               label={{ value: 'Monthly cost', position: 'insideBottom', offset: -12, fill: 'var(--muted)', fontSize: 12 }} />
             <YAxis type="number" dataKey="elo" name="Elo" stroke="var(--muted)" fontSize={11} domain={['auto', 'auto']} width={56}
-              label={{ value: 'Elo (higher is better)', angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 12 }} />
+              label={{ value: 'Elo', angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 12 }} />
             <Tooltip formatter={(v, n) => (n === 'Monthly cost' && typeof v === 'number' ? formatCurrency(v.toFixed(2), { exact: true }) : String(v))} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            {/* On top: below, a wrapped legend runs into the x-axis title. */}
+            <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12, paddingBottom: 8 }} />
             {data.map((d, i) => (
               <Scatter key={`${i}:${d.label}`} name={d.label} data={[d]} fill={d.color} isAnimationActive={false}><ErrorBar dataKey="err" direction="y" stroke={d.color} /></Scatter>
             ))}
