@@ -2,12 +2,14 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCurrency } from '@/lib/format-currency';
+import { seriesColors } from '@/lib/models/colors';
 
-const COLORS = ['#2563eb', '#10a37f', '#d97757', '#db2777', '#7c3aed', '#f59e0b', '#0891b2', '#64748b'];
 
 /** A model's input and output price per provider over time, as steps (a price holds until the next sheet). */
 export function PriceHistoryChart({ history }: { history: { provider_id: string; effective_from: string; input: string; output: string; scope: string }[] }) {
   const providers = [...new Set(history.map((h) => h.provider_id))];
+  // A provider's input and output lines share its colour (solid and dashed); providers are told apart by ΔE.
+  const colors = seriesColors('provider', providers);
   const dates = [...new Set(history.map((h) => h.effective_from))].sort();
   const data = dates.map((d) => {
     const row: Record<string, string | number | null> = { date: d };
@@ -28,9 +30,9 @@ export function PriceHistoryChart({ history }: { history: { provider_id: string;
             <YAxis stroke="var(--muted)" fontSize={12} tickFormatter={(v: number) => formatCurrency(v)} width={64} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? `${formatCurrency(v)} / 1M` : String(v))} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            {providers.flatMap((p, i) => [
-              <Line key={`${p} in`} type="stepAfter" dataKey={`${p} in`} stroke={COLORS[i % COLORS.length]} dot isAnimationActive={false} connectNulls />,
-              <Line key={`${p} out`} type="stepAfter" dataKey={`${p} out`} stroke={COLORS[i % COLORS.length]} strokeDasharray="5 4" dot isAnimationActive={false} connectNulls />,
+            {providers.flatMap((p) => [
+              <Line key={`${p} in`} type="stepAfter" dataKey={`${p} in`} stroke={colors.get(p)} dot isAnimationActive={false} connectNulls />,
+              <Line key={`${p} out`} type="stepAfter" dataKey={`${p} out`} stroke={colors.get(p)} strokeDasharray="5 4" dot isAnimationActive={false} connectNulls />,
             ])}
           </LineChart>
         </ResponsiveContainer>
