@@ -89,9 +89,11 @@ describe.each(testEngines())('reconciliation and the user filter on %s', (engine
     const p = (q: Record<string, string>) => explorerParamsSchema.parse(q);
     const byUser = await getUsageExplorer(t.db, ws, p({ from: '2024-07-01', to: '2024-07-03', groupBy: 'user' }));
     expect(byUser.raw).toBe(false);
-    expect(byUser.all.map((x) => [x.key, x.spend, x.input])).toEqual([['alice', '1.75', 2_000_000], ['bob', '1', 2_000_000], ['carol', '0', 1000]]);
+    expect(byUser.all.map((x) => [x.key, x.spend, x.input])).toEqual([['alice', '1.75', 2_000_000], ['bob', '1', 2_000_000], ['carol', null, 1000]]);
+    // carol's only usage is of a model no sheet prices: unpriced, never $0.
+    expect(byUser.all.find((x) => x.key === 'carol')?.unpricedRows).toBe(1);
     const bob = await getUsageExplorer(t.db, ws, p({ from: '2024-07-01', to: '2024-07-03', user: 'bob,carol', groupBy: 'model' }));
-    expect(bob.all.map((x) => [x.key, x.spend, x.requests])).toEqual([['gpt-3.5-turbo-0125', '1', 1], ['mystery-model-x', '0', 1]]);
+    expect(bob.all.map((x) => [x.key, x.spend, x.requests])).toEqual([['gpt-3.5-turbo-0125', '1', 1], ['mystery-model-x', null, 1]]);
     expect((await getUsageOptions(t.db, ws, bob.range)).filter((o) => o.dim === 'user').map((o) => o.value)).toEqual(['alice', 'bob', 'carol']);
     // A long range by user reads the monthly and daily user rollups, with the same totals as raw usage.
     const long = await getUsageExplorer(t.db, ws, p({ from: '2024-06-01', to: '2024-07-31', groupBy: 'user' }));
@@ -99,7 +101,7 @@ describe.each(testEngines())('reconciliation and the user filter on %s', (engine
     expect(long.raw).toBe(false);
     expect(longRaw.raw).toBe(true);
     expect(long.all).toEqual(longRaw.all);
-    expect(long.all.map((x) => [x.key, x.spend])).toEqual([['alice', '1.75'], ['bob', '1'], ['carol', '0']]);
+    expect(long.all.map((x) => [x.key, x.spend])).toEqual([['alice', '1.75'], ['bob', '1'], ['carol', null]]);
     // With a project or key too: the user rollup with every dimension, over any range, the same numbers as raw usage.
     const withProject = await getUsageExplorer(t.db, ws, p({ from: '2024-06-01', to: '2024-07-31', groupBy: 'user', project: '(none)' }));
     expect(withProject.raw).toBe(false);
@@ -109,6 +111,6 @@ describe.each(testEngines())('reconciliation and the user filter on %s', (engine
     // Without a user, the same view reads the rollup and agrees with raw usage.
     const rollup = await getUsageExplorer(t.db, ws, p({ from: '2024-07-01', to: '2024-07-03', groupBy: 'model' }));
     expect(rollup.raw).toBe(false);
-    expect(rollup.all.map((x) => [x.key, x.spend])).toEqual([['gpt-3.5-turbo-0125', '2.75'], ['mystery-model-x', '0']]);
+    expect(rollup.all.map((x) => [x.key, x.spend])).toEqual([['gpt-3.5-turbo-0125', '2.75'], ['mystery-model-x', null]]);
   });
 });
