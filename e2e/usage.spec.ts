@@ -26,7 +26,7 @@ test('usage explorer: filters and grouping live in the URL; the CSV is what is s
   const csv = await page.request.get('/api/v1/usage/explore?preset=90d&groupBy=model&project=support-bot&format=csv');
   expect(csv.headers()['content-type']).toContain('text/csv');
   const lines = (await csv.text()).trim().split('\r\n');
-  expect(lines[0]).toBe('model,spend_usd,reported_usd,requests,input_tokens,cached_input_tokens,output_tokens,usd_per_1m_tokens,usd_per_request');
+  expect(lines[0]).toBe('model,spend_usd,reported_usd,requests,input_tokens,cached_input_tokens,output_tokens,usd_per_1m_tokens,usd_per_request,unpriced_rows');
   expect(lines).toHaveLength(3);
   // All time (about four months of demo usage) is charted per month, from the monthly rollups.
   await page.goto('/usage?preset=all&groupBy=project');
