@@ -1,5 +1,6 @@
 import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { lockKey } from './accounts';
 import { loginFailures, sessions, users } from '@/db/schema';
 
 export const SESSION_DAYS = 14;
@@ -45,7 +46,7 @@ export async function claimAttempt(db: Db, keys: string[], windowMs: number, lim
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     // Sorted, so two attempts that share keys take their locks in one order and never deadlock.
-    for (const key of [...keys].sort()) await t.execute(sql`select pg_advisory_xact_lock(hashtext(${`signin:${key}`}))`);
+    for (const key of [...keys].sort()) await lockKey(t, `signin:${key}`);
     const since = new Date(Date.now() - windowMs);
     for (const [i, key] of keys.entries()) {
       const [r] = await t.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(loginFailures).where(and(eq(loginFailures.key, key), gt(loginFailures.at, since)));

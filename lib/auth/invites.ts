@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { createUser, findUserByEmail, listMembers, listMemberships, lockKey, setPassword } from '@/db/queries/accounts';
+import { createUser, findUserByEmail, listMemberships, lockKey, memberRole, setPassword } from '@/db/queries/accounts';
 import { audit } from '@/db/queries/audit';
 import type { AuditActor } from '@/db/queries/audit';
 import { addMembershipIfAbsent, findInvite, insertInvite, markInviteUsed, retireOpenInvites, revokeOpenInvites } from '@/db/queries/invites';
@@ -25,7 +25,8 @@ export async function inviteMember(db: Db, workspaceId: string, actor: AuditActo
   const token = newToken('fi_');
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    if ((await listMembers(t, workspaceId)).some((m) => m.email === email)) {
+    const existing = await findUserByEmail(t, email);
+    if (existing && (await memberRole(t, workspaceId, existing.id))) {
       throw new ConflictError(`${email} is already a member: change their role in the table instead.`);
     }
     await retireOpenInvites(t, workspaceId, email);

@@ -97,8 +97,9 @@ export async function signIn(db: Db, input: SignInInput): Promise<{ token: strin
     await pruneFailures(db, LOGIN_WINDOW_MS);
     throw new UnauthorizedError('Email or password is not right.');
   }
-  await releaseAttempt(db, keys, attempt.at);
+  // The account's failures all go (this attempt's row with them); the address keeps its others, less this attempt.
   await clearFailures(db, accountKey);
+  if (ipKey) await releaseAttempt(db, [ipKey], attempt.at);
   const token = newToken('fs_');
   const expiresAt = await insertSession(db, { tokenHash: tokenHash(token), userId: user.id, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null });
   return { token, userId: user.id, expiresAt };
