@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { useDatabaseForTests } from '@/db';
@@ -13,6 +12,8 @@ import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, setupFirstOwner, signIn 
 import { createTokenProfile } from '@/db/queries/token-profiles';
 import { createReport } from '@/lib/reports/service';
 import { saveScenario } from '@/lib/whatif/service';
+import type { Method, RouteFn } from '../helpers/api-routes';
+import { loadRoutes, routeFiles, urlPathOf } from '../helpers/api-routes';
 
 /**
  * Every route under app/api/v1, found on disk (a new route is covered without touching this file):
@@ -22,17 +23,6 @@ import { saveScenario } from '@/lib/whatif/service';
  */
 const ORIGIN = 'http://frontier.test';
 const PASSWORD = 'correct horse battery staple';
-const API = path.resolve(__dirname, '../../../app/api/v1');
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-type Method = (typeof METHODS)[number];
-type RouteFn = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-function routeFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? routeFiles(p) : e.name === 'route.ts' ? [p] : [];
-  });
-}
 
 /** Every query parameter any route reads (and `workspace`, which the guard reads). */
 const PARAMS = [
@@ -85,14 +75,8 @@ describe.each(testEngines())('hostile requests to every /api/v1 route on %s', (e
     const report = (await createReport(t.db, setup.workspace.id, setup.user.id, { title: 'R', source: { kind: 'usage', params: 'preset=7d' } })).id;
     const profile = (await createTokenProfile(t.db, setup.workspace.id, { name: 'P', sourceTokenizer: 'cl100k_base', targetTokenizer: 'llama3', samples: 3, input: { ratio: '0.9', lower: '0.8', upper: '1.0' } }, null)).id;
     ids = { uploads: upload!.id, scenarios: scenario, snapshots: snapshot!.id, reports: report, profiles: profile, keys: '00000000-0000-0000-0000-000000000000' };
-    for (const file of routeFiles(API).sort()) {
-      const mod = (await import(file)) as Partial<Record<Method, RouteFn>>;
-      const urlPath = `/api/v1/${path.relative(API, path.dirname(file)).split(path.sep).join('/')}`;
-      for (const method of METHODS) {
-        const fn = mod[method];
-        if (fn) loaded.push({ urlPath, method, fn, idParam: /\[(\w+)\]/.exec(urlPath)?.[1] ?? null });
-      }
-    }
+    // The same discovery as the invalid-parameter test (helpers/api-routes.ts): a new route file is covered here too.
+    for (const r of await loadRoutes()) loaded.push({ urlPath: r.urlPath, method: r.method, fn: r.fn, idParam: r.idParams[0] ?? null });
   });
   afterAll(async () => t?.destroy());
   afterEach(() => { delete process.env.FRONTIER_TRUST_PROXY; });
@@ -111,8 +95,8 @@ describe.each(testEngines())('hostile requests to every /api/v1 route on %s', (e
     expect(loaded.filter((r) => r.method !== 'GET').length).toBeGreaterThanOrEqual(18);
   });
 
-  const getFiles = routeFiles(API).sort().filter((f) => /export const GET\b/.test(fs.readFileSync(f, 'utf8')));
-  const GET_ROUTES = getFiles.map((f) => `/api/v1/${path.relative(API, path.dirname(f)).split(path.sep).join('/')}`);
+  const getFiles = routeFiles().filter((f) => /export const GET\b/.test(fs.readFileSync(f, 'utf8')));
+  const GET_ROUTES = getFiles.map(urlPathOf);
   // A route that reads no query string gets the guard's `workspace` and one stray parameter; the rest get them all.
   const readsQuery = new Map(getFiles.map((f, i) => [GET_ROUTES[i]!, /parseQuery|searchParams/.test(fs.readFileSync(f, 'utf8'))]));
   let untouched: Awaited<ReturnType<typeof fingerprint>>;
