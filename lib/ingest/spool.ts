@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,21 +15,29 @@ export type Spooled = { chunks: AsyncIterable<Uint8Array>; remove: () => void };
 
 export async function spool(chunks: AsyncIterable<Uint8Array>, opts: { maxBytes: number; idleMs?: number }): Promise<Spooled> {
   const file = path.join(os.tmpdir(), `frontier-upload-${randomUUID()}`);
-  const remove = () => fs.rmSync(file, { force: true });
   const out = fs.createWriteStream(file, { flags: 'wx', mode: 0o600 });
+  // A failed write (disk full) rejects the wait below instead of leaving it for a 'drain' that never comes, and is
+  // no uncaught 'error' event.
+  let failed: Error | null = null;
+  out.on('error', (e) => { failed = e; });
   try {
     let bytes = 0;
     for await (const c of opts.idleMs ? idleLimited(chunks, opts.idleMs) : chunks) {
       const keep = Math.min(c.byteLength, opts.maxBytes + 1 - bytes);
       bytes += keep;
-      if (!out.write(keep === c.byteLength ? c : c.subarray(0, keep))) await new Promise<void>((r) => out.once('drain', () => r()));
+      if (failed) throw failed;
+      if (!out.write(keep === c.byteLength ? c : c.subarray(0, keep))) await once(out, 'drain');
       if (bytes > opts.maxBytes) break;
     }
     await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
   } catch (e) {
     out.destroy();
-    remove();
+    fs.rmSync(file, { force: true });
     throw e;
   }
-  return { chunks: fs.createReadStream(file, { highWaterMark: 256 * 1024 }), remove };
+  // Opened when first read: an upload refused before it reads (busy, a failed lock) holds no descriptor on the file.
+  let read: fs.ReadStream | null = null;
+  const fromDisk: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => (read = fs.createReadStream(file, { highWaterMark: 256 * 1024 }))[Symbol.asyncIterator]() };
+  const remove = () => { read?.destroy(); fs.rmSync(file, { force: true }); };
+  return { chunks: fromDisk, remove };
 }
