@@ -99,10 +99,14 @@ export async function getOverview(db: Db, workspaceId: string, opts: { groupBy: 
 
   const w1 = iso(new Date(a.getTime() - 6 * 86_400_000));
   const w0 = iso(new Date(a.getTime() - 13 * 86_400_000));
-  const moversRaw = await rows<{ key: string; before: string | null; after: string | null }>(db, sql`
-    select ${sql.raw(GROUP_SQL.model)} as key, sum(d.cost) filter (where d.day < ${w1}::date)::text as before, sum(d.cost) filter (where d.day >= ${w1}::date)::text as after
+  const moversRaw = await rows<{ key: string; before: string | null; after: string | null; before_rows: string | null; after_rows: string | null }>(db, sql`
+    select ${sql.raw(GROUP_SQL.model)} as key, sum(d.cost) filter (where d.day < ${w1}::date)::text as before, sum(d.cost) filter (where d.day >= ${w1}::date)::text as after,
+      sum(d.rows) filter (where d.day < ${w1}::date)::text as before_rows, sum(d.rows) filter (where d.day >= ${w1}::date)::text as after_rows
     from usage_daily_model d left join models m on m.id = d.model_id where d.workspace_id = ${workspaceId} and d.day between ${w0}::date and ${asOf}::date group by 1`);
-  const movers = moversRaw.map((r) => ({ key: r.key, before: r.before, after: r.after, change: toDecimalString(new D(r.after ?? 0).minus(r.before ?? 0), 2) }))
+  // A week with no usage is $0 (a new model moves up from nothing); a week with usage but no price is unpriced, and a
+  // change against an unpriced week is not known, so that model is no mover.
+  const movers = moversRaw.map((r) => ({ key: r.key, before: moneyOf(r.before, r.before_rows ?? 0), after: moneyOf(r.after, r.after_rows ?? 0) }))
+    .flatMap((r) => (r.before === null || r.after === null ? [] : [{ ...r, change: toDecimalString(new D(r.after).minus(r.before), 2) }]))
     .filter((r) => new D(r.change).gt(0)).sort((x, y) => new D(y.change).cmp(x.change)).slice(0, 5);
 
   const monthSpend = moneyOf(m?.spend ?? null, m?.rows ?? null);

@@ -92,7 +92,10 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
       perMtok: ratePer(spend, tokens, 1e6, 4), perRequest: ratePer(spend, Number(r.requests), 1, 6), unpricedRows: Number(r.unpriced),
     };
   });
+  // Unpriced groups have no spend or rate to rank by: they come last whichever way the column is sorted.
+  const unranked = (r: ExplorerRow) => p.sort !== 'name' && ['spend', 'perMtok', 'perRequest'].includes(p.metric) && r.spend === null;
   all.sort((a, b) => {
+    if (unranked(a) !== unranked(b)) return unranked(a) ? 1 : -1;
     const c = p.sort === 'name' ? a.label.localeCompare(b.label) : metricOf(a, p.metric) - metricOf(b, p.metric);
     return p.dir === 'asc' ? c : -c;
   });
@@ -107,8 +110,8 @@ export async function getUsageExplorer(db: Db, workspaceId: string, p: ExplorerP
   })).map((r) => {
     const row: ExplorerRow = { key: r.key ?? 'Other', label: r.key ?? 'Other', spend: r.spend, reported: null, requests: r.requests, input: r.input, cached: r.cached, output: r.output, perMtok: null, perRequest: null, unpricedRows: 0 };
     const tokens = row.input + row.output;
-    row.perMtok = row.spend !== null && tokens ? String(Number(row.spend) / tokens * 1e6) : null;
-    row.perRequest = row.spend !== null && row.requests ? String(Number(row.spend) / row.requests) : null;
+    row.perMtok = ratePer(row.spend, tokens, 1e6, 4);
+    row.perRequest = ratePer(row.spend, row.requests, 1, 6);
     // `id` is the group's own key (a model id for models): what the chart's stable colours hash. A null key is Other.
     return { day: r.day, key: r.key === null ? 'Other' : (labels.get(r.key) ?? r.key), id: r.key ?? 'Other', value: metricOf(row, p.metric) };
   });

@@ -103,3 +103,41 @@ describe.each(testEngines())('unpriced usage is null, never zero, on %s', (engin
     expect(ov.summary).toMatch(/spent unpriced on 1 requests/);
   });
 });
+
+/**
+ * The Overview's movers and the explorer's ordering, with a week of no usage told apart from a week of unpriced
+ * usage. Two weeks ending 2024-07-14: gpt-3.5 only in the second week ($2, new: a mover from $0); gpt-4o-mini
+ * priced in both ($0.75 then $1.50: a mover by $0.75); mystery-model-x unpriced in the first week and not at all in
+ * the second (no mover: its change is not known).
+ */
+const WEEKS = 'When,Engine,Prompt,Completion\n'
+  + '2024-07-12,gpt-3.5-turbo-0125,1000000,1000000\n'
+  + '2024-07-02,gpt-4o-mini-2024-07-18,1000000,1000000\n2024-07-12,gpt-4o-mini-2024-07-18,2000000,2000000\n'
+  + '2024-07-03,mystery-model-x,1000000,1000000\n2024-07-14,gpt-3.5-turbo-0125,0,0\n';
+
+describe.each(testEngines())('movers and ordering with unpriced usage on %s', (engine) => {
+  let t: TestDatabase;
+  let ws = '';
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    await seedReference(t.db);
+    ws = (await createWorkspace(t.db, { slug: 'weeks', name: 'Weeks' })).id;
+    expect(await ingestBytes(t, ws, 'weeks.csv', WEEKS, { mapping: MAP })).toMatchObject({ status: 'ingested', rowsIngested: 5 });
+  }, 300_000);
+  afterAll(async () => t?.destroy());
+
+  test('a model new this week moves up from $0, not from "unpriced"; a change against an unpriced week is no mover', async () => {
+    const o = await getOverview(t.db, ws, { groupBy: 'model' });
+    expect(o.asOf).toBe('2024-07-14');
+    expect(o.movers.map((m) => [m.key, m.before, m.after, m.change])).toEqual([
+      ['GPT-3.5 Turbo (0125)', '0', '2', '2'],
+      ['GPT-4o mini', '0.75', '1.5', '0.75'],
+    ]);
+  });
+
+  test('unpriced groups sort last in both directions of a spend sort', async () => {
+    const q = (dir: string) => getUsageExplorer(t.db, ws, explorerParamsSchema.parse({ from: '2024-07-01', to: '2024-07-14', groupBy: 'model', dir }));
+    expect((await q('asc')).all.map((x) => x.key).at(-1)).toBe('mystery-model-x');
+    expect((await q('desc')).all.map((x) => x.key).at(-1)).toBe('mystery-model-x');
+  });
+});
