@@ -3,10 +3,13 @@ import type { Db, DbHandle } from '@/db/client';
 import { withIngestSession, WORKSPACE_WRITE_LOCK, workspaceWriteLockKey } from '@/db/ingest-session';
 import { rebuildRollups } from '@/db/rollups';
 import { uploads } from '@/db/schema';
+import { inTurn } from './turns';
 
 /** Deletes an upload, its rows and their rollup contributions, atomically. False when there is no such upload. */
 export async function deleteUpload(h: Pick<DbHandle, 'raw'>, workspaceId: string, uploadId: string): Promise<{ deleted: boolean; rows: number }> {
-  return withIngestSession(h.raw, async (s) => {
+  // In the workspace's turn like an upload: a delete waiting for the write lock holds no connection of the small
+  // ingest pool, so deletes during one slow upload cannot take the pool from every other workspace.
+  return inTurn(workspaceId, () => withIngestSession(h.raw, async (s) => {
     await s.query(WORKSPACE_WRITE_LOCK, [workspaceWriteLockKey(workspaceId)]);
     const found = await s.query<{ id: string; status: string }>('select id, status from uploads where workspace_id = $1 and id = $2', [workspaceId, uploadId]);
     if (!found[0]) return { deleted: false, rows: 0 };
@@ -17,7 +20,7 @@ export async function deleteUpload(h: Pick<DbHandle, 'raw'>, workspaceId: string
     await s.query('delete from upload_rejects where workspace_id = $1 and upload_id = $2', [workspaceId, uploadId]);
     await s.query('delete from uploads where workspace_id = $1 and id = $2', [workspaceId, uploadId]);
     return { deleted: true, rows: del[0]!.n };
-  });
+  }));
 }
 
 /**
